@@ -1,0 +1,50 @@
+"""fonts/*.ttf → registered, embeddable ReportLab fonts (never a system or standard-14 font)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from hfs_pdf.errors import FontError, display_path
+
+FONTS_DIR = Path(__file__).resolve().parents[1] / "fonts"
+"""Fonts ship with hfs-pdf itself (not with a clinic's content folder): `<checkout>/fonts`."""
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """The ReportLab names of one embedded family; `<b>` in paragraphs maps to `bold`."""
+
+    regular: str
+    bold: str
+
+
+_FAMILIES: dict[str, tuple[str, str]] = {
+    # family: (regular file, bold file)
+    "NotoSans": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+}
+
+
+@lru_cache(maxsize=None)
+def font_family(name: str = "NotoSans", fonts_dir: Path = FONTS_DIR) -> FontFamily:
+    """Register a family once per process and return its names."""
+    regular_file, bold_file = _FAMILIES[name]
+    family = FontFamily(regular=name, bold=f"{name}-Bold")
+    for font_name, file_name in ((family.regular, regular_file), (family.bold, bold_file)):
+        path = fonts_dir / file_name
+        if not path.is_file():
+            raise FontError(f"{display_path(path)}: font file missing — restore it from the hfs-pdf checkout (fonts/)")
+        try:
+            pdfmetrics.registerFont(TTFont(font_name, str(path)))
+        except TTFError as error:
+            raise FontError(f"{display_path(path)}: not a usable TrueType font ({error}) — use a TrueType-outline .ttf")
+    addMapping(name, 0, 0, family.regular)
+    addMapping(name, 1, 0, family.bold)
+    addMapping(name, 0, 1, family.regular)  # no italics: large-print guidance avoids them
+    addMapping(name, 1, 1, family.bold)
+    return family

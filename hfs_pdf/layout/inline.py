@@ -1,0 +1,61 @@
+"""Source text → ReportLab paragraph markup, escaping every character it did not generate itself.
+
+This is the one gate between untrusted text (content and translations) and ReportLab's
+mini-HTML parser: only the tags written here can reach it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from hfs_pdf.content.markup import Cite, Link, Placeholder, Span, Text, parse_markup
+
+
+@dataclass(frozen=True)
+class InlineContext:
+    """What inline spans need from the rest of the handout: placeholder values, citation numbers."""
+
+    placeholders: dict[str, str]
+    citations: dict[str, int]
+    link_color: str
+
+
+def to_markup(source: str, context: InlineContext) -> str:
+    pieces: list[str] = []
+    for span in parse_markup(source):
+        if isinstance(span, Cite) and pieces:
+            pieces[-1] = pieces[-1].rstrip()  # "control [@lu2014]." prints "control¹."
+        pieces.append(_span_markup(span, context))
+    return "".join(pieces)
+
+
+def _span_markup(span: Span, context: InlineContext) -> str:
+    if isinstance(span, Text):
+        return _strong(escape(span.text), span.strong)
+    if isinstance(span, Placeholder):
+        return _strong(escape(context.placeholders[span.name]), span.strong)
+    if isinstance(span, Link):
+        return _strong(link_markup(span.url, context.link_color, span.label), span.strong)
+    if isinstance(span, Cite):
+        return f"<super>{context.citations[span.key]}</super>"
+    raise TypeError(f"unknown span {span!r}")
+
+
+def _strong(markup: str, strong: bool) -> str:
+    return f"<b>{markup}</b>" if strong else markup
+
+
+def plain_markup(text: str) -> str:
+    """Text that carries no inline markup at all (brand fields, page chrome): escape only."""
+    return escape(text)
+
+
+def link_markup(url: str, color: str, label: str | None = None) -> str:
+    """A clickable link whose label (the URL itself by default) is escaped like any other text."""
+    return f"<a href={quoteattr(url)} color={quoteattr(color)}>{escape(label if label is not None else url)}</a>"
+
+
+def bare_domain(url: str) -> str:
+    """`https://www.example.org/` → `www.example.org`: what people type, shorter on paper."""
+    return url.split("://", 1)[-1].rstrip("/")

@@ -1,0 +1,177 @@
+"""Brand × handout → page geometry and the per-page decoration (header band, running header, footer).
+
+Decoration is drawn once the page count is known, so the footer can say "Page 1 of 2".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
+
+from hfs_pdf.content.markup import parse_markup, plain_text
+from hfs_pdf.i18n import N_, Localization
+from hfs_pdf.layout.flowables import qr_drawing
+from hfs_pdf.layout.images import load_svg, scaled
+from hfs_pdf.layout.inline import bare_domain
+from hfs_pdf.layout.styles import SCALES
+from hfs_pdf.model import Brand, Handout, Paper, Variant
+from hfs_pdf.fonts import FontFamily
+
+PAGE_SIZES = {Paper.LETTER: LETTER, Paper.A4: A4}
+
+FOOTER_PAGE = N_("Page {page} of {total}")
+FOOTER_VERSION = N_("Version {version}")
+FOOTER_REVIEWED = N_("Last reviewed {date}")
+QR_CAPTION = N_("Scan for more information")
+
+
+@dataclass(frozen=True)
+class Frame:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    size: tuple[float, float]
+    first: Frame
+    later: Frame
+    margin: float
+    band_height: float
+    footer_height: float
+
+
+PageDecorator = Callable[[Canvas, int, int], None]
+
+
+def page_geometry(paper: Paper, variant: Variant) -> PageGeometry:
+    width, height = PAGE_SIZES[paper]
+    scale = SCALES[variant]
+    margin = 46 if variant is Variant.STANDARD else 40
+    band = 64 if variant is Variant.STANDARD else 92
+    footer = scale.footer * 2 * 1.3 + 20
+    running_header = scale.footer * 1.3 + 18
+    bottom = footer + 6
+    return PageGeometry(
+        size=(width, height),
+        first=Frame(margin, bottom, width - 2 * margin, height - band - 14 - bottom),
+        later=Frame(margin, bottom, width - 2 * margin, height - running_header - 10 - bottom),
+        margin=margin,
+        band_height=band,
+        footer_height=footer,
+    )
+
+
+def page_decorator(
+    handout: Handout, brand: Brand, localization: Localization, fonts: FontFamily, geometry: PageGeometry, variant: Variant
+) -> PageDecorator:
+    """Return the function that paints header and footer on page `number` of `total`."""
+    _ = localization.gettext
+    scale = SCALES[variant]
+    colors = brand.colors
+    width, height = geometry.size
+    margin = geometry.margin
+    logo = _logo_drawer(brand, fonts, geometry.band_height - 16)
+    qr = qr_drawing(brand.qr_url, geometry.band_height - 12, colors.text, fonts.regular)
+    contact = " · ".join((brand.name, brand.phone, bare_domain(brand.website)))
+    version = _(FOOTER_VERSION).format(version=handout.review.version)
+    reviewed = _(FOOTER_REVIEWED).format(date=localization.long_date(handout.review.last_reviewed))
+    about = f"{handout.id} · {version} · {reviewed}"
+
+    def decorate(canvas: Canvas, number: int, total: int) -> None:
+        canvas.saveState()
+        if number == 1:
+            _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION))
+        else:
+            canvas.setFillColor(HexColor(colors.text))
+            canvas.setFont(fonts.regular, scale.footer)
+            baseline = height - margin * 0.5 - scale.footer
+            canvas.drawString(margin, baseline, f"{brand.name} · {plain_text(parse_markup(handout.title))}")
+            canvas.setStrokeColor(HexColor(colors.accent))
+            canvas.setLineWidth(0.8)
+            canvas.line(margin, baseline - 5, width - margin, baseline - 5)
+        # footer
+        top = geometry.footer_height
+        canvas.setStrokeColor(HexColor(colors.accent))
+        canvas.setLineWidth(0.8)
+        canvas.line(margin, top, width - margin, top)
+        canvas.setFillColor(HexColor(colors.text))
+        line_gap = scale.footer * 1.3
+        first_line = top - 6 - scale.footer
+        canvas.setFont(fonts.regular, scale.footer)
+        canvas.drawString(margin, first_line, contact)
+        canvas.drawString(margin, first_line - line_gap, about)
+        canvas.setFont(fonts.bold, scale.footer)
+        canvas.drawRightString(width - margin, first_line, _(FOOTER_PAGE).format(page=number, total=total))
+        canvas.restoreState()
+
+    return decorate
+
+
+def _header_band(canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str) -> None:
+    """Page 1's coloured band: logo, clinic name and department on the left; contact and QR code on the right."""
+    width, height = geometry.size
+    band = geometry.band_height
+    colors = brand.colors
+    canvas.setFillColor(HexColor(colors.primary))
+    canvas.rect(0, height - band, width, band, stroke=0, fill=1)
+    x = geometry.margin
+    if logo is not None:
+        x += logo(canvas, x, height - band + 8) + 12
+    canvas.setFillColor(HexColor(colors.on_primary))
+    name_size = band * 0.25
+    canvas.setFont(fonts.bold, name_size)
+    canvas.drawString(x, height - band / 2 + 2, brand.name)
+    small = name_size * 0.6
+    canvas.setFont(fonts.regular, small)
+    canvas.drawString(x, height - band / 2 - name_size * 0.85, brand.department)
+    # QR code on a light tile (scanners need a light quiet zone), caption and contact to its left.
+    tile = qr.width + 6
+    tile_x = width - geometry.margin - tile
+    tile_y = height - band + (band - tile) / 2
+    canvas.setFillColor(HexColor(colors.background))
+    canvas.rect(tile_x, tile_y, tile, tile, stroke=0, fill=1)
+    renderPDF.draw(qr, canvas, tile_x + 3, tile_y + 3)
+    canvas.setFillColor(HexColor(colors.on_primary))
+    right = tile_x - 8
+    middle = height - band / 2
+    canvas.drawRightString(right, middle + small * 1.2, brand.phone)
+    canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
+    canvas.setFont(fonts.bold, small)
+    canvas.drawRightString(right, middle - small * 1.8, caption)
+
+
+def _logo_drawer(brand: Brand, fonts: FontFamily, box: float):
+    """Load the logo once per handout; return a painter that draws it and returns its width."""
+    if brand.logo is None:
+        return None
+    path = brand.logo.path
+    if path.suffix.lower() == ".svg":
+        drawing = load_svg(path, fonts.regular)
+        if drawing is None:
+            return None
+        drawing = scaled(drawing, box * 2.5, box)
+
+        def paint_svg(canvas: Canvas, x: float, y: float) -> float:
+            renderPDF.draw(drawing, canvas, x, y + (box - drawing.height) / 2)
+            return drawing.width
+
+        return paint_svg
+    from reportlab.lib.utils import ImageReader
+
+    image = ImageReader(str(path))
+    image_width, image_height = image.getSize()
+    factor = min(box * 2.5 / image_width, box / image_height)
+
+    def paint_png(canvas: Canvas, x: float, y: float) -> float:
+        canvas.drawImage(image, x, y, image_width * factor, image_height * factor, mask="auto")
+        return image_width * factor
+
+    return paint_png

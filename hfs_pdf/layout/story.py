@@ -1,0 +1,145 @@
+"""Handout × brand × styles → the story: the ordered flowables of the handout's body."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus.flowables import BalancedColumns
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+
+from hfs_pdf.i18n import N_, Localization
+from hfs_pdf.layout.flowables import WriteInLines
+from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_markup
+from hfs_pdf.layout.styles import Styles
+from hfs_pdf.model import Block, Brand, BulletList, Callout, Handout, Paragraph as ParagraphBlock, ReviewStatus, StepList
+from hfs_pdf.palette import CALLOUT_TINTS, key_points_background
+
+KEY_POINTS = N_("Key points")
+QUESTIONS = N_("Questions to ask your doctor")
+REFERENCES = N_("References")
+DRAFT_NOTICE = N_("Draft — pending clinical review. A clinician has not yet checked this handout.")
+REVIEWED_NOTICE = N_("Reviewed by: {reviewer}")
+
+WRITE_IN_LINES = 2
+
+
+def build_story(handout: Handout, brand: Brand, localization: Localization, styles: Styles) -> list[Flowable]:
+    _ = localization.gettext
+    context = InlineContext(
+        placeholders={"clinic_name": brand.name, "clinic_phone": brand.phone, "emergency_number": brand.emergency_number},
+        citations=handout.citation_numbers(),
+        link_color=brand.colors.primary,
+    )
+
+    def para(source: str, style) -> Paragraph:
+        return Paragraph(to_markup(source, context), style)
+
+    story: list[Flowable] = [para(handout.title, styles.title)]
+    if handout.review.status is ReviewStatus.DRAFT:
+        story.append(Paragraph(plain_markup(_(DRAFT_NOTICE)), styles.draft))
+    elif handout.review.reviewer_role:
+        story.append(Paragraph(plain_markup(_(REVIEWED_NOTICE).format(reviewer=handout.review.reviewer_role)), styles.draft))
+    story.append(
+        _box(
+            [Paragraph(plain_markup(_(KEY_POINTS)), styles.box_label), para(handout.key_points, styles.body)],
+            background=key_points_background(brand.colors),
+            bar=brand.colors.accent,
+            styles=styles,
+        )
+    )
+    for section in handout.sections:
+        story.append(para(section.heading, styles.heading))
+        story.extend(_block(block, para, styles) for block in section.blocks)
+
+    story.append(Paragraph(plain_markup(_(QUESTIONS)), styles.heading))
+    story.append(_questions(handout.questions, para, styles, brand.colors.text))
+    if handout.get_help is not None:
+        story.append(Spacer(1, styles.body.fontSize * 0.6))
+        story.append(_callout(handout.get_help, para, styles))
+    story.append(Paragraph(plain_markup(_(REFERENCES)), styles.reference_heading))
+    references = _list(
+        [
+            Paragraph(plain_markup(ref.text) + (" " + link_markup(ref.url, brand.colors.primary) if ref.url else ""), styles.reference)
+            for ref in handout.references
+        ],
+        styles.reference.fontName,
+        styles.reference.fontSize,
+        numbered=True,
+    )
+    columns = styles.reference_columns
+    story.append(BalancedColumns([references], nCols=columns, innerPadding=12) if columns > 1 else references)
+    return story
+
+
+def _block(block: Block, para, styles: Styles) -> Flowable:
+    if isinstance(block, ParagraphBlock):
+        return para(block.text, styles.body)
+    if isinstance(block, BulletList):
+        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size)
+    if isinstance(block, StepList):
+        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size, numbered=True)
+    if isinstance(block, Callout):
+        return _callout(block, para, styles)
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _list(paragraphs: list[Paragraph], font: str, size: float, *, numbered: bool = False) -> ListFlowable:
+    return ListFlowable(
+        [ListItem(p) for p in paragraphs],
+        bulletType="1" if numbered else "bullet",
+        start=None if numbered else "•",
+        bulletFontName=font,
+        bulletFontSize=size,
+        leftIndent=size * 1.6,
+        bulletDedent=size * 1.2,
+        bulletFormat="%s." if numbered else None,
+        spaceAfter=size * 0.3,
+    )
+
+
+def _callout(callout: Callout, para, styles: Styles) -> Flowable:
+    background, title_color = CALLOUT_TINTS[callout.kind]
+    content: list[Flowable] = [para(callout.title, styles.callout_title[callout.kind])]
+    if callout.text:
+        content.append(para(callout.text, styles.body))
+    if callout.bullets:
+        content.append(_list([para(item, styles.body) for item in callout.bullets], styles.bullet_font, styles.bullet_size))
+    return _box(content, background=background, bar=title_color, styles=styles)
+
+
+def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) -> Table:
+    pad = styles.body.fontSize * 0.7
+    table = Table([[content]], colWidths=["100%"], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                # Tables set a cell font even around flowables; the default would be unembedded Helvetica.
+                ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor(background)),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, HexColor(bar)),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
+            ]
+        )
+    )
+    table.spaceBefore = styles.body.fontSize * 0.2
+    table.spaceAfter = styles.body.fontSize * 0.6
+    return table
+
+
+def _questions(questions: tuple[str, ...], para, styles: Styles, line_color: str) -> ListFlowable:
+    spacing = styles.body.fontSize * 1.75
+    items = [
+        KeepTogether([para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)])
+        for question in questions
+    ]
+    return ListFlowable(
+        [ListItem(item) for item in items],
+        bulletType="1",
+        bulletFormat="%s.",
+        bulletFontName=styles.bullet_font,
+        bulletFontSize=styles.bullet_size,
+        leftIndent=styles.bullet_size * 1.6,
+        bulletDedent=styles.bullet_size * 1.2,
+    )

@@ -1,0 +1,87 @@
+"""Brand × variant → paragraph styles. Sizes follow the variant; colours come from the brand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from hfs_pdf.model import BrandColors, CalloutKind, Variant
+from hfs_pdf.palette import CALLOUT_TINTS
+from hfs_pdf.fonts import FontFamily
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Type sizes in points. Large print follows APH/RNIB guidance: body ≥ 18 pt, headings ≥ 22 pt."""
+
+    body: float
+    title: float
+    heading: float
+    small: float
+    footer: float
+    leading: float  # line height as a multiple of the size; ≥ 1.25 everywhere
+
+
+SCALES = {
+    Variant.STANDARD: Scale(body=10.5, title=20, heading=13.5, small=7.5, footer=7.5, leading=1.32),
+    Variant.LARGE_PRINT: Scale(body=18, title=28, heading=22, small=14, footer=12, leading=1.35),
+}
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    draft: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    box_label: ParagraphStyle
+    callout_title: dict[CalloutKind, ParagraphStyle]
+    question: ParagraphStyle
+    reference_heading: ParagraphStyle
+    reference: ParagraphStyle
+    bullet_font: str
+    bullet_size: float
+    reference_columns: int  # large print uses one column: columns are hard to follow
+
+
+def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant) -> Styles:
+    scale = SCALES[variant]
+    text = HexColor(colors.text)
+
+    def style(name: str, size: float, *, bold: bool = False, color=text, **extra) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=fonts.bold if bold else fonts.regular,
+            fontSize=size,
+            leading=round(size * scale.leading, 2),
+            textColor=color,
+            alignment=TA_LEFT,  # ragged right, no hyphenation: easier to read
+            allowWidows=0,
+            allowOrphans=0,
+            **extra,
+        )
+
+    body = style("body", scale.body, spaceAfter=scale.body * 0.4)
+    return Styles(
+        title=style("title", scale.title, bold=True, color=HexColor(colors.primary), spaceAfter=scale.body * 0.3),
+        draft=style("draft", scale.small + 0.5, bold=True, color=HexColor(CALLOUT_TINTS[CalloutKind.WARNING][1]), spaceAfter=scale.body * 0.6),
+        heading=style(
+            "heading", scale.heading, bold=True, color=HexColor(colors.primary),
+            spaceBefore=scale.body * 0.75, spaceAfter=scale.body * 0.3, keepWithNext=1,
+        ),
+        body=body,
+        box_label=style("box_label", scale.body, bold=True, color=HexColor(colors.primary), spaceAfter=scale.body * 0.2),
+        callout_title={
+            kind: style(f"callout_{kind.value}", scale.body, bold=True, color=HexColor(title), spaceAfter=scale.body * 0.25)
+            for kind, (_, title) in CALLOUT_TINTS.items()
+        },
+        question=style("question", scale.body),
+        reference_heading=style("reference_heading", scale.small + 1, bold=True, spaceBefore=scale.body * 0.8, spaceAfter=2, keepWithNext=1),
+        reference=style("reference", scale.small),
+        bullet_font=fonts.regular,
+        bullet_size=scale.body,
+        reference_columns=1 if variant is Variant.LARGE_PRINT else 2,
+    )

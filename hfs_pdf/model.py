@@ -1,0 +1,137 @@
+"""The content model: frozen dataclasses shared by every stage.
+
+Text fields hold *source text* in the small inline markup of handouts/README.md (`**strong**`,
+`[label](url)`, `[@key]`, `{placeholder}`); `hfs_pdf.content.markup` parses it. Keeping the source
+text (not ReportLab markup) in the model is what lets translators see the same strings and lets the
+layout stage escape everything it did not parse itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Union
+
+
+class ReviewStatus(str, Enum):
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+
+
+class CalloutKind(str, Enum):
+    TIP = "tip"
+    WARNING = "warning"
+    EMERGENCY = "emergency"
+
+
+class Variant(str, Enum):
+    """How a handout is printed; the same content and structure in each."""
+
+    STANDARD = "standard"
+    LARGE_PRINT = "large-print"
+
+
+class Paper(str, Enum):
+    LETTER = "letter"
+    A4 = "a4"
+
+
+@dataclass(frozen=True)
+class Review:
+    version: str
+    status: ReviewStatus
+    last_reviewed: date
+    next_review: date
+    reviewer_role: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StepList:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: CalloutKind
+    title: str
+    text: str | None = None
+    bullets: tuple[str, ...] = ()
+
+
+Block = Union[Paragraph, BulletList, StepList, Callout]
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Handout:
+    id: str
+    title: str
+    review: Review
+    key_points: str
+    sections: tuple[Section, ...]
+    questions: tuple[str, ...]
+    references: tuple[Reference, ...]
+    get_help: Callout | None = None
+    source: Path = field(default=Path("."), compare=False)
+
+    def citation_numbers(self) -> dict[str, int]:
+        """References are numbered in the order the handout lists them."""
+        return {ref.key: number for number, ref in enumerate(self.references, start=1)}
+
+
+@dataclass(frozen=True)
+class Logo:
+    path: Path
+    alt: str | None
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
+class BrandColors:
+    """Hex colours (#RRGGBB). Every text/background pair the layout prints is checked for WCAG AA contrast on load."""
+
+    primary: str
+    on_primary: str
+    text: str
+    background: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class Brand:
+    id: str
+    name: str
+    department: str
+    address: str
+    phone: str
+    website: str
+    qr_url: str
+    emergency_number: str
+    colors: BrandColors
+    logo: Logo | None
+    paper: Paper = Paper.LETTER
+    source: Path = field(default=Path("."), compare=False)

@@ -1,0 +1,78 @@
+"""Layout → PDF bytes. Pure: nothing is written to disk here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from io import BytesIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+import hfs_pdf
+from hfs_pdf.layout import Layout
+from hfs_pdf.layout.page import PageDecorator
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+
+class _DecoratedCanvas(Canvas):
+    """Holds finished pages back until the end, so decoration can say "page X of Y".
+
+    Each page's state is kept at showPage and replayed at save, when the total is known.
+    """
+
+    def __init__(self, *args, decorate: PageDecorator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._decorate = decorate
+        self._held_pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            self._decorate(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def render_pdf(layout: Layout) -> RenderedPdf:
+    buffer = BytesIO()
+    info = layout.info
+    geometry = layout.geometry
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=geometry.size,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=list(info.keywords),
+        creator=f"hfs-pdf {hfs_pdf.__version__}",
+        lang=info.language,
+        displayDocTitle=True,
+        invariant=1,  # no creation timestamp or random document id: same input, same bytes
+        initialFontName=layout.fonts.regular,  # otherwise every page names unembedded Helvetica
+        initialFontSize=10,
+        leftMargin=geometry.first.x,
+        rightMargin=geometry.first.x,
+    )
+    first, later = geometry.first, geometry.later
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", [Frame(first.x, first.y, first.width, first.height, id="first", **_NO_PADDING)], autoNextPageTemplate="later"),
+            PageTemplate("later", [Frame(later.x, later.y, later.width, later.height, id="later", **_NO_PADDING)]),
+        ]
+    )
+    doc.build(list(layout.story), canvasmaker=partial(_DecoratedCanvas, decorate=layout.decorate))
+    return RenderedPdf(buffer.getvalue(), doc.page)
+
+
+_NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
