@@ -41,7 +41,7 @@ class _BrandReader(Reader):
         for pair in text_pairs(colors):
             if pair.ratio < WCAG_AA_TEXT:
                 self.problem(
-                    node,
+                    keys[pair.brand_keys[0]],
                     f"{path}: {pair.use} ({pair.foreground} on {pair.background}) has contrast "
                     f"{pair.ratio:.2f}:1, below the WCAG AA minimum of {WCAG_AA_TEXT}:1 — darken or lighten one of them",
                 )

@@ -34,15 +34,18 @@ BLOCK_KINDS = ("paragraph", "bullets", "steps", "callout")
 class _HandoutReader(Reader):
     """A Reader that also parses inline markup and remembers every citation for the final check."""
 
-    citations: list[tuple[str, yaml.Node]] = field(default_factory=list)
+    citations: list[tuple[str, int]] = field(default_factory=list)  # (key, line)
+    all_markup_read: bool = True  # False once a text could not be parsed: its citations are unknown
 
     def prose(self, node: yaml.Node, path: str) -> str:
         value = self.text(node, path)
         try:
             spans = parse_markup(value)
         except MarkupError as error:
-            raise self.fail(node, f"{path}: {error}")
-        self.citations.extend((span.key, node) for span in spans if isinstance(span, Cite))
+            self.all_markup_read = False
+            self.problems.append(Problem(self.where, f"{path}: {error}", self.line_of(node, error.token)))
+            raise Invalid()
+        self.citations.extend((span.key, self.line_of(node, f"[@{span.key}]")) for span in spans if isinstance(span, Cite))
         return value
 
     def prose_list(self, node: yaml.Node, path: str, **bounds: int) -> tuple[str, ...]:
@@ -177,12 +180,14 @@ def _check_references(reader: _HandoutReader, read: tuple[tuple[Reference, yaml.
             reader.problem(key_node, f"reference key {reference.key!r} is used twice — give each reference its own key")
         known[reference.key] = reference
     cited = {key for key, _ in reader.citations}
-    for key, node in reader.citations:
+    for key, line in reader.citations:
         if key not in known:
             listed = ", ".join(known) or "none"
-            reader.problem(node, f"citation [@{key}] does not match any reference key (known: {listed}) — fix the key or add the reference")
+            reader.problems.append(
+                Problem(reader.where, f"citation [@{key}] does not match any reference key (known: {listed}) — fix the key or add the reference", line)
+            )
     for reference, key_node in read:
-        if reference.key not in cited:
+        if reference.key not in cited and reader.all_markup_read:
             reader.problem(key_node, f"reference {reference.key!r} is never cited — cite it with [@{reference.key}] or remove it")
     return tuple(known.values())
 

@@ -52,7 +52,14 @@ Span = Union[Text, Link, Cite, Placeholder]
 
 
 class MarkupError(ValueError):
-    """The text breaks the inline markup rules; the message says how to fix it."""
+    """The text breaks the inline markup rules; the message says how to fix it.
+
+    `token` is the offending piece of text, so a caller can find the line it stands on.
+    """
+
+    def __init__(self, message: str, token: str):
+        super().__init__(message)
+        self.token = token
 
 
 def parse_markup(source: str) -> tuple[Span, ...]:
@@ -72,7 +79,7 @@ def parse_markup(source: str) -> tuple[Span, ...]:
         elif kind == "url":
             url = match["url"]
             if not re.match(r"https?://[^/\s]+", url):
-                raise MarkupError(f"link {url!r} must start with https:// or http://")
+                raise MarkupError(f"link {url!r} must start with https:// or http://", url)
             spans.append(Link(match["label"], url, strong))
         elif kind == "brace":
             spans.append(Text(match["brace"][0], strong))
@@ -82,15 +89,16 @@ def parse_markup(source: str) -> tuple[Span, ...]:
                 raise MarkupError(
                     f"unknown placeholder {{{name}}} — use one of "
                     + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-                    + ", or write {{ and }} for literal braces"
+                    + ", or write {{ and }} for literal braces",
+                    match.group(),
                 )
             spans.append(Placeholder(name, strong))
         else:
-            raise MarkupError("lone brace — write {{ or }} for a literal brace, or a {placeholder}")
+            raise MarkupError("lone brace — write {{ or }} for a literal brace, or a {placeholder}", match.group())
     if position < len(source):
         spans.append(Text(source[position:], strong))
     if strong:
-        raise MarkupError("** opens bold text that is never closed — add the closing **")
+        raise MarkupError("** opens bold text that is never closed — add the closing **", "**")
     return tuple(_merge_text(spans))
 
 

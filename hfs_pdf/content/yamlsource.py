@@ -41,6 +41,14 @@ class Reader:
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(self.where, message, line))
 
+    def line_of(self, node: yaml.Node, needle: str) -> int:
+        """The line inside a (possibly multi-line) value where `needle` stands; else where the value starts."""
+        lines = node.start_mark.buffer.splitlines() if node.start_mark.buffer else []
+        for number in range(node.start_mark.line, min(node.end_mark.line + 1, len(lines))):
+            if needle in lines[number]:
+                return number + 1
+        return node.start_mark.line + 1
+
     def fail(self, node: yaml.Node | None, message: str) -> Invalid:
         self.problem(node, message)
         return Invalid()

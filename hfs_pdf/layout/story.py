@@ -51,7 +51,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.extend(_block(block, para, styles) for block in section.blocks)
 
     story.append(Paragraph(plain_markup(_(QUESTIONS)), styles.heading))
-    story.append(_questions(handout.questions, para, styles, brand.colors.text))
+    story.extend(_questions(handout.questions, para, styles, brand.colors.text))
     if handout.get_help is not None:
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, para, styles))
@@ -128,18 +128,22 @@ def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) 
     return table
 
 
-def _questions(questions: tuple[str, ...], para, styles: Styles, line_color: str) -> ListFlowable:
+def _questions(questions: tuple[str, ...], para, styles: Styles, line_color: str) -> list[Flowable]:
+    """Each question with its write-in lines, kept on one page: a question whose lines are on the
+    next page is no use. (KeepTogether cannot sit inside a ListItem, hence one list per question.)"""
     spacing = styles.body.fontSize * 1.75
-    items = [
-        KeepTogether([para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)])
-        for question in questions
+    return [
+        KeepTogether(
+            ListFlowable(
+                [ListItem([para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)])],
+                bulletType="1",
+                start=number,
+                bulletFormat="%s.",
+                bulletFontName=styles.bullet_font,
+                bulletFontSize=styles.bullet_size,
+                leftIndent=styles.bullet_size * 1.6,
+                bulletDedent=styles.bullet_size * 1.2,
+            )
+        )
+        for number, question in enumerate(questions, start=1)
     ]
-    return ListFlowable(
-        [ListItem(item) for item in items],
-        bulletType="1",
-        bulletFormat="%s.",
-        bulletFontName=styles.bullet_font,
-        bulletFontSize=styles.bullet_size,
-        leftIndent=styles.bullet_size * 1.6,
-        bulletDedent=styles.bullet_size * 1.2,
-    )

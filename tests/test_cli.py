@@ -1,0 +1,130 @@
+"""The command line as clinic staff use it: exit codes, exact messages, and what lands on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hfs_pdf import __version__
+from hfs_pdf.cli import cli
+
+from .pdfcheck import page_texts, words
+
+
+def _run(runner: CliRunner, *args: str):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["list"], ["validate"]], ids=["hfs-pdf", "build", "list", "validate"])
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: list[str]):
+    result = _run(runner, *command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output and "hfs-pdf " in result.output
+
+
+def test_version(runner: CliRunner):
+    result = _run(runner, "--version")
+    assert result.exit_code == 0 and result.output == f"hfs-pdf, version {__version__}\n"
+
+
+def test_build_one_handout_on_a4(runner: CliRunner, project_copy: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    result = _run(runner, "build", "--root", str(project_copy), "--lang", "en", "--handout", "mvd-surgery", "--paper", "a4", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["en", "en/mvd-surgery.pdf"]
+    from pypdf import PdfReader
+
+    width, height = (float(v) for v in PdfReader(out / "en" / "mvd-surgery.pdf").pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    assert result.output.endswith("1 PDF(s) written to " + str(out) + "\n")
+
+
+def test_validate_reports_every_problem_and_exits_1(runner: CliRunner, project_copy: Path):
+    overview = project_copy / "handouts" / "overview.yaml"
+    overview.write_text(overview.read_text().replace("kind: tip", "kind: note"))
+    acupuncture = project_copy / "handouts" / "acupuncture.yaml"
+    acupuncture.write_text(acupuncture.read_text().replace("status: draft", "status: approved"))
+    result = _run(runner, "validate", "--root", str(project_copy))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines() if hasattr(result, "stderr") else result.output.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"error: {acupuncture}:5: review.status is 'approved' — it must be one of: draft, reviewed")
+    assert lines[1].startswith(f"error: {overview}:") and "callout.kind is 'note'" in lines[1]
+    assert "Traceback" not in result.output
+
+
+def test_a_broken_handout_gets_no_pdf_but_the_others_build(runner: CliRunner, project_copy: Path, tmp_path: Path):
+    overview = project_copy / "handouts" / "overview.yaml"
+    overview.write_text(overview.read_text().replace("[@lu2014]", "[@nobody]", 1))
+    out = tmp_path / "out"
+    result = _run(runner, "build", "--root", str(project_copy), "--out", str(out))
+    assert result.exit_code == 1
+    assert "citation [@nobody] does not match any reference key" in result.output
+    built = sorted(p.name for p in (out / "en").iterdir())
+    assert "overview.pdf" not in built and len(built) == 7
+    assert not list(out.rglob("*.part"))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--lang", "de"], "no handouts in 'de' — available languages: en, all"),
+        (["--lang", "xx"], "--lang 'xx' is not a language code Babel knows — use one of: en, all"),
+        (["--handout", "surgery"], "unknown handout surgery — available: acupuncture, botulinum-toxin, combining-therapies, "
+                                   "diagnosis, herbal-medicine, medication, mvd-surgery, overview"),
+        (["--paper", "legal"], "Invalid value for '--paper': 'legal' is not one of 'letter', 'a4'."),
+    ],
+    ids=["unknown-lang", "garbage-lang", "unknown-handout", "bad-paper"],
+)
+def test_usage_mistakes_exit_2_with_the_fix(runner: CliRunner, project_copy: Path, tmp_path: Path, args, message):
+    result = _run(runner, "build", "--root", str(project_copy), "--out", str(tmp_path / "out"), *args)
+    assert result.exit_code == 2
+    assert f"Error: {message}" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_regional_spelling_of_english_is_accepted(runner: CliRunner, project_copy: Path, tmp_path: Path):
+    result = _run(runner, "build", "--root", str(project_copy), "--lang", "en-US", "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 0 and (tmp_path / "en" / "overview.pdf").is_file()
+
+
+def test_not_a_project_folder(runner: CliRunner, tmp_path: Path):
+    result = _run(runner, "build", "--root", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output == f"error: {tmp_path}: no handouts/ folder here — run hfs-pdf in a project folder or pass --root DIR\n"
+
+
+def test_a_bad_brand_file_stops_the_build(runner: CliRunner, project_copy: Path, tmp_path: Path):
+    brand = project_copy / "brands" / "demo.yaml"
+    brand.write_text(brand.read_text().replace('text: "#1A1A1A"', 'text: "#AAAAAA"'))
+    result = _run(runner, "build", "--root", str(project_copy), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "body text on the page (#AAAAAA on #FFFFFF) has contrast 2.32:1, below the WCAG AA minimum of 4.5:1" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_list(runner: CliRunner, project_copy: Path):
+    result = _run(runner, "list", "--root", str(project_copy))
+    assert result.exit_code == 0
+    assert "mvd-surgery          Microvascular decompression (MVD) surgery        1.0      draft" in result.output
+    assert result.output.endswith("languages: en\n")
+
+
+def test_untrusted_text_never_becomes_reportlab_markup(runner: CliRunner, project_copy: Path, tmp_path: Path):
+    overview = project_copy / "handouts" / "overview.yaml"
+    hostile = '<img src="/etc/passwd"/> <font color="red" size="40">BIG</font> <a href="https://evil.example">x</a> AT&T &amp; <b>'
+    overview.write_text(overview.read_text().replace("It is rare.", f"'{hostile}' It is rare.".replace("'", ""), 1))
+    result = _run(runner, "build", "--root", str(project_copy), "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    text = words(" ".join(page_texts(tmp_path / "en" / "overview.pdf")))
+    assert words(hostile) in text
+    from pypdf import PdfReader
+
+    link_targets = [
+        str(annotation.get_object()["/A"]["/URI"])
+        for page in PdfReader(tmp_path / "en" / "overview.pdf").pages
+        for annotation in page.get("/Annots") or []
+    ]
+    assert link_targets and not any("evil" in target for target in link_targets)

@@ -1,0 +1,131 @@
+"""Stage 1, LOAD: every way a handout file can be wrong gives one exact line: file:line: what — fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hfs_pdf.content import load_handout
+from hfs_pdf.content.markup import Cite, Link, MarkupError, Placeholder, Text, parse_markup
+from hfs_pdf.errors import ContentError
+
+from .conftest import PROJECT
+
+SOURCE = (PROJECT / "handouts" / "overview.yaml").read_text(encoding="utf-8")
+QUESTIONS_BLOCK = SOURCE[SOURCE.index("questions:\n") : SOURCE.index("get_help:")]
+
+
+def _broken(tmp_path: Path, old: str, new: str, name: str = "overview") -> Path:
+    assert old in SOURCE, f"test fixture drifted: {old!r} not in overview.yaml"
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(SOURCE.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if needle in line)
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_handout(path)
+    return [str(p).replace(str(path), "FILE") for p in caught.value.problems]
+
+
+def test_the_shipped_overview_loads():
+    handout = load_handout(PROJECT / "handouts" / "overview.yaml")
+    assert handout.id == "overview" and 3 <= len(handout.sections) <= 6
+
+
+CASES = {
+    "unknown-key": ("title: Hemifacial", "subtitle: x\ntitle: Hemifacial", "subtitle",
+                    "unknown key subtitle — expected one of: id, title, review, key_points, sections, questions, references, get_help"),
+    "duplicate-key": ("title: Hemifacial", "title: Again\ntitle: Hemifacial", "title: Hemifacial",
+                      "title is given twice — keep one of them"),
+    "wrong-type": (QUESTIONS_BLOCK, "questions: What is causing it?\n", "questions: What",
+                   "questions must be a list (lines starting with '- ')"),
+    "empty-text": ("  - Is it safe for me to drive?", '  - ""', '  - ""',
+                   "questions[4] is empty — write the text or remove the item"),
+    "impossible-date": ("last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "last_reviewed",
+                        "review.last_reviewed is '2026-02-30', which is not a real date — check the month and day"),
+    "not-a-date": ("next_review: 2027-11-24", "next_review: next year", "next_review",
+                   "review.next_review must be a date written YYYY-MM-DD"),
+    "review-order": ("next_review: 2027-11-24", "next_review: 2025-01-01", "next_review",
+                     "review.next_review (2025-01-01) must be after last_reviewed (2026-11-24)"),
+    "unresolved-citation": ("unsafe [@tambasco2021]", "unsafe [@tambasco2012]", "unsafe [@tambasco2012]",
+                            "citation [@tambasco2012] does not match any reference key (known: lu2014, cochrane2020, "
+                            "tambasco2021, medscape, miller2012, gong2022) — fix the key or add the reference"),
+    "unknown-placeholder": ("Talk to your doctor first.", "Call {clinic_fax} first.", "Acupuncture and herbal medicine.",
+                            "sections[3].blocks[0].bullets[3]: unknown placeholder {clinic_fax} — use one of {clinic_name}, "
+                            "{clinic_phone}, {emergency_number}, or write {{ and }} for literal braces"),
+    "unclosed-bold": ("**primary** hemifacial", "**primary hemifacial", "Doctors call this **primary",
+                      "sections[1].blocks[0].paragraph: ** opens bold text that is never closed — add the closing **"),
+    "number-as-text": ('version: "1.0"', "version: 1.0", "version: 1.0",
+                       "review.version must be text — put it in quotes if it looks like a number or date"),
+    "bad-callout-kind": ("kind: tip", "kind: note", "kind: note",
+                         "sections[3].blocks[1].callout.kind is 'note' — it must be one of: tip, warning, emergency"),
+    "malformed-yaml": ("  - What is causing", "  -What: is: causing", "-What: is: causing",
+                       "malformed YAML: mapping values are not allowed here — check indentation, quotes and colons"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_mistake_is_one_exact_line(tmp_path: Path, case: str):
+    old, new, needle, message = CASES[case]
+    path = _broken(tmp_path, old, new)
+    assert _problems(path) == [f"FILE:{_line_of(path, needle)}: {message}"]
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path):
+    path = tmp_path / "overview-copy.yaml"
+    path.write_text(SOURCE.replace(" [@gong2022]", "").replace("version: \"1.0\"", "version: \"\""), encoding="utf-8")
+    assert _problems(path) == [
+        "FILE:1: id 'overview' does not match the file name — rename the file to overview.yaml or fix the id",
+        "FILE:4: review.version is empty — write the text or remove the item",
+        f"FILE:{_line_of(path, 'key: gong2022')}: reference 'gong2022' is never cited — cite it with [@gong2022] or remove it",
+    ]
+
+
+def test_missing_required_keys_are_all_named(tmp_path: Path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text("id: tiny\ntitle: Tiny\n")
+    assert _problems(path) == [
+        f"FILE:1: {key} is missing — add it" for key in ("review", "key_points", "sections", "questions", "references")
+    ]
+
+
+def test_empty_file(tmp_path: Path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("")
+    assert _problems(path) == ["FILE: file is empty — see handouts/README.md for the format"]
+
+
+class TestMarkup:
+    def test_spans(self):
+        assert parse_markup("Call {clinic_phone} **now** [@lu2014] or see [our page](https://example.org/x).") == (
+            Text("Call "), Placeholder("clinic_phone"), Text(" "), Text("now", strong=True), Text(" "),
+            Cite("lu2014"), Text(" or see "), Link("our page", "https://example.org/x"), Text("."),
+        )
+
+    def test_html_is_just_text(self):
+        assert parse_markup('<img src="x"> & <font color=red>') == (Text('<img src="x"> & <font color=red>'),)
+
+    def test_literal_braces(self):
+        assert parse_markup("{{x}}") == (Text("{x}"),)
+
+    @pytest.mark.parametrize(
+        "source, message",
+        [
+            ("a } b", "lone brace — write {{ or }} for a literal brace, or a {placeholder}"),
+            ("[x](javascript:alert(1))", None),
+            ("[x](ftp://example.org)", "link 'ftp://example.org' must start with https:// or http://"),
+        ],
+    )
+    def test_rejected(self, source: str, message: str | None):
+        if message is None:  # not a link at all (parentheses inside): stays literal text
+            assert parse_markup(source) == (Text(source),)
+            return
+        with pytest.raises(MarkupError) as caught:
+            parse_markup(source)
+        assert str(caught.value) == message

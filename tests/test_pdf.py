@@ -1,0 +1,96 @@
+"""The English handouts as a reader gets them: text, fonts, metadata, page budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from hfs_pdf.content import load_brand, load_handout
+from hfs_pdf.content.markup import parse_markup, plain_text
+
+from .conftest import HANDOUT_IDS, PROJECT
+from .pdfcheck import STANDARD_14, base_name, fonts, page_texts, words
+
+BRAND = load_brand(PROJECT / "brands" / "demo.yaml")
+PLACEHOLDERS = {"clinic_name": BRAND.name, "clinic_phone": BRAND.phone, "emergency_number": BRAND.emergency_number}
+
+
+def _readable(source: str) -> str:
+    return words(plain_text(parse_markup(source), PLACEHOLDERS))
+
+
+def test_the_whole_set_is_there():
+    assert HANDOUT_IDS == [
+        "acupuncture", "botulinum-toxin", "combining-therapies", "diagnosis",
+        "herbal-medicine", "medication", "mvd-surgery", "overview",
+    ]
+
+
+@pytest.mark.parametrize("handout_id", HANDOUT_IDS)
+def test_handout_text_is_printed(built: dict[str, Path], handout_id: str):
+    handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
+    text = words(" ".join(page_texts(built[handout_id])))
+    assert _readable(handout.title) in text
+    assert "Key points" in text and "Questions to ask your doctor" in text and "References" in text
+    for section in handout.sections:
+        assert _readable(section.heading) in text
+    for question in handout.questions:
+        assert _readable(question) in text
+    for reference in handout.references:
+        assert words(reference.text)[:40] in text
+    assert "Draft — pending clinical review" in text
+
+
+@pytest.mark.parametrize("handout_id", HANDOUT_IDS)
+def test_fits_its_page_budget_and_every_page_has_its_footer(built: dict[str, Path], handout_id: str):
+    texts = page_texts(built[handout_id])
+    assert 1 <= len(texts) <= 2
+    for number, text in enumerate(texts, start=1):
+        flat = words(text)
+        assert f"Page {number} of {len(texts)}" in flat
+        assert f"{handout_id} · Version 1.0 · Last reviewed November 24, 2026" in flat
+        assert BRAND.phone in flat
+
+
+@pytest.mark.parametrize("handout_id", HANDOUT_IDS)
+def test_every_font_is_embedded_and_none_is_a_standard_14_font(built: dict[str, Path], handout_id: str):
+    used = fonts(built[handout_id])
+    assert {base_name(name) for name in used} == {"NotoSans-Regular", "NotoSans-Bold"}
+    assert all(used.values()), used
+    raw = built[handout_id].read_bytes()
+    for name in STANDARD_14:
+        assert f"/{name}".encode() not in raw
+
+
+@pytest.mark.parametrize("handout_id", HANDOUT_IDS)
+def test_metadata(built: dict[str, Path], handout_id: str):
+    handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
+    reader = PdfReader(built[handout_id])
+    info = reader.metadata
+    assert info.title == _readable(handout.title)
+    assert info.author == "Riverside Neurology Clinic"
+    assert info.subject == _readable(handout.key_points)
+    assert handout_id in info["/Keywords"] and "hemifacial spasm" in info["/Keywords"]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+
+
+def test_placeholders_are_filled_from_the_brand(built: dict[str, Path]):
+    text = words(" ".join(page_texts(built["botulinum-toxin"])))
+    assert "{emergency_number}" not in text
+    assert "Call 911" in text
+
+
+def test_citations_print_as_numbers_and_links_are_clickable(built: dict[str, Path]):
+    reader = PdfReader(built["overview"])
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    ]
+    assert "https://pmc.ncbi.nlm.nih.gov/articles/PMC4227371/" in uris
+    assert "[@" not in " ".join(page_texts(built["overview"]))
