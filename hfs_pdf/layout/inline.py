@@ -23,10 +23,14 @@ class InlineContext:
 
 def to_markup(source: str, context: InlineContext) -> str:
     pieces: list[str] = []
+    previous: Span | None = None
     for span in parse_markup(source):
         if isinstance(span, Cite) and pieces:
             pieces[-1] = pieces[-1].rstrip()  # "control [@lu2014]." prints "control¹."
+            if isinstance(previous, Cite) or (isinstance(previous, Text) and not previous.text.strip() and len(pieces) > 1):
+                pieces.append("<super>,</super>")  # "[@a] [@b]" prints "⁵,⁶", not "⁵⁶"
         pieces.append(_span_markup(span, context))
+        previous = span
     return "".join(pieces)
 
 

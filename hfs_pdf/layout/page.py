@@ -139,13 +139,19 @@ def _header_band(canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: Page
     canvas.setFillColor(HexColor(colors.background))
     canvas.rect(tile_x, tile_y, tile, tile, stroke=0, fill=1)
     renderPDF.draw(qr, canvas, tile_x + 3, tile_y + 3)
-    canvas.setFillColor(HexColor(colors.on_primary))
+    # Phone and website go beside the QR code when they fit; the footer repeats them anyway.
     right = tile_x - 8
-    middle = height - band / 2
-    canvas.drawRightString(right, middle + small * 1.2, brand.phone)
-    canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
-    canvas.setFont(fonts.bold, small)
-    canvas.drawRightString(right, middle - small * 1.8, caption)
+    contact = (brand.phone, bare_domain(brand.website), caption)
+    contact_width = max(canvas.stringWidth(text, fonts.bold, small) for text in contact)
+    name_width = max(canvas.stringWidth(brand.name, fonts.bold, name_size), canvas.stringWidth(brand.department, fonts.regular, small))
+    if x + name_width + 16 < right - contact_width:
+        canvas.setFillColor(HexColor(colors.on_primary))
+        middle = height - band / 2
+        canvas.setFont(fonts.regular, small)
+        canvas.drawRightString(right, middle + small * 1.2, brand.phone)
+        canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
+        canvas.setFont(fonts.bold, small)
+        canvas.drawRightString(right, middle - small * 1.8, caption)
 
 
 def _logo_drawer(brand: Brand, fonts: FontFamily, box: float):

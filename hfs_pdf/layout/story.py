@@ -50,8 +50,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(para(section.heading, styles.heading))
         story.extend(_block(block, para, styles) for block in section.blocks)
 
-    story.append(Paragraph(plain_markup(_(QUESTIONS)), styles.heading))
-    story.extend(_questions(handout.questions, para, styles, brand.colors.text))
+    story.extend(_questions(Paragraph(plain_markup(_(QUESTIONS)), styles.heading), handout.questions, para, styles, brand.colors.text))
     if handout.get_help is not None:
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, para, styles))
@@ -128,13 +127,15 @@ def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) 
     return table
 
 
-def _questions(questions: tuple[str, ...], para, styles: Styles, line_color: str) -> list[Flowable]:
+def _questions(heading: Paragraph, questions: tuple[str, ...], para, styles: Styles, line_color: str) -> list[Flowable]:
     """Each question with its write-in lines, kept on one page: a question whose lines are on the
-    next page is no use. (KeepTogether cannot sit inside a ListItem, hence one list per question.)"""
+    next page is no use. KeepTogether cannot sit inside a ListItem, hence one list per question;
+    and keepWithNext does not see into a KeepTogether, hence the heading inside the first one."""
     spacing = styles.body.fontSize * 1.75
     return [
         KeepTogether(
-            ListFlowable(
+            ([heading] if number == 1 else [])
+            + [ListFlowable(
                 [ListItem([para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)])],
                 bulletType="1",
                 start=number,
@@ -143,7 +144,7 @@ def _questions(questions: tuple[str, ...], para, styles: Styles, line_color: str
                 bulletFontSize=styles.bullet_size,
                 leftIndent=styles.bullet_size * 1.6,
                 bulletDedent=styles.bullet_size * 1.2,
-            )
+            )]
         )
         for number, question in enumerate(questions, start=1)
     ]
