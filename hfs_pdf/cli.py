@@ -11,6 +11,7 @@ import click
 import hfs_pdf
 from hfs_pdf import operations
 from hfs_pdf.errors import HfsPdfError
+from hfs_pdf.fonts import require_shaping
 from hfs_pdf.model import Paper, Variant
 
 
@@ -65,6 +66,10 @@ def cli() -> None:
     Example:
       hfs-pdf build --lang en
     """
+    try:
+        require_shaping()
+    except HfsPdfError as error:
+        raise _reported(error)
 
 
 @cli.command()
@@ -74,8 +79,9 @@ def cli() -> None:
 @brand_option
 @click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
 @click.option("--large-print", is_flag=True, help="Build the large-print variant (18 pt body text) instead of the standard one.")
+@click.option("--allow-incomplete", is_flag=True, help="Print English for untranslated or fuzzy strings (with a warning) instead of failing.")
 @root_option
-def build(languages, handout_ids, out_dir, brand_path, paper, large_print, root) -> None:
+def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, root) -> None:
     """Write one PDF per handout and language into --out (LANG/ID.pdf).
 
     \b
@@ -94,11 +100,20 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, root)
             brand_path=brand_path,
             paper=Paper(paper) if paper else None,
             variants=(variant,),
+            allow_incomplete=allow_incomplete,
         )
     except HfsPdfError as error:
         raise _reported(error)
     for item in report.built:
         click.echo(f"wrote {item.path} ({item.pages} pages, {item.bytes // 1024} KiB)")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning} (printed in English)", err=True)
+    if report.unreviewed:
+        click.echo(
+            f"note: machine-drafted translation, not yet reviewed by a human: {', '.join(report.unreviewed)} "
+            "(each PDF says so on page 1)",
+            err=True,
+        )
     summary = f"{len(report.built)} PDF(s) written to {out_dir}"
     if not report.ok:
         click.echo(summary, err=True)
@@ -140,6 +155,106 @@ def list_handouts(root) -> None:
     for problem in report.problems:
         click.echo(f"warning: {problem}", err=True)
     click.echo(f"\nlanguages: {', '.join(project.locales())}")
+
+
+@cli.group()
+def i18n() -> None:
+    """Manage the translation catalogs in translations/ (gettext, edited in Poedit or Weblate).
+
+    \b
+    Example:
+      hfs-pdf i18n init es && hfs-pdf i18n status
+    """
+
+
+@i18n.command()
+@root_option
+def extract(root) -> None:
+    """Write translations/hfs_pdf.pot from the handouts and the page chrome.
+
+    \b
+    Example:
+      hfs-pdf i18n extract
+    """
+    try:
+        path = operations.i18n_extract(_project(root))
+    except HfsPdfError as error:
+        raise _reported(error)
+    click.echo(f"wrote {path}")
+
+
+@i18n.command()
+@click.argument("lang")
+@root_option
+def init(lang, root) -> None:
+    """Start the catalog for a new language LANG (e.g. de, pt_BR).
+
+    \b
+    Example:
+      hfs-pdf i18n init de
+    """
+    try:
+        path = operations.i18n_init(_project(root), lang)
+    except HfsPdfError as error:
+        raise _reported(error)
+    click.echo(f"wrote {path} (marked: machine draft / pending human review until Reviewed-By is filled in)")
+
+
+@i18n.command()
+@root_option
+def update(root) -> None:
+    """Merge changed English into every catalog; changed strings become fuzzy.
+
+    \b
+    Example:
+      hfs-pdf i18n update
+    """
+    try:
+        paths = operations.i18n_update(_project(root))
+    except HfsPdfError as error:
+        raise _reported(error)
+    for path in paths:
+        click.echo(f"updated {path}")
+
+
+@i18n.command(name="compile")
+@root_option
+def compile_(root) -> None:
+    """Compile every catalog to .mo, rejecting broken placeholders or markup.
+
+    \b
+    Example:
+      hfs-pdf i18n compile
+    """
+    try:
+        paths = operations.i18n_compile(_project(root))
+    except HfsPdfError as error:
+        raise _reported(error)
+    click.echo(f"compiled {len(paths)} catalog(s)")
+
+
+@i18n.command()
+@root_option
+def status(root) -> None:
+    """Per language and handout: translated / fuzzy / untranslated, and review status.
+
+    \b
+    Example:
+      hfs-pdf i18n status
+    """
+    try:
+        rows = operations.i18n_status(_project(root))
+    except HfsPdfError as error:
+        raise _reported(error)
+    header = ("language", "handout", "translated", "fuzzy", "untranslated", "review")
+    table = [header] + [
+        (r.locale, r.group, str(r.translated), str(r.fuzzy), str(r.untranslated),
+         f"reviewed by {r.reviewed_by}" if r.reviewed_by else "machine draft, pending human review")
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
 def main() -> None:

@@ -68,3 +68,7 @@ class UsageError(HfsPdfError):
     """The caller asked for something that does not exist (unknown handout id, language, …)."""
 
     exit_code = 2
+
+
+class TranslationError(HfsPdfError):
+    """A catalog is missing, malformed, incomplete, or changes a text's placeholders or markup."""

@@ -1,7 +1,13 @@
-"""fonts/*.ttf → registered, embeddable ReportLab fonts (never a system or standard-14 font)."""
+"""fonts/*.ttf → registered, embeddable ReportLab fonts (never a system or standard-14 font).
+
+Each locale is printed in one family that covers its script (and the Latin drug names, digits
+and phone numbers mixed into it): a single font per paragraph keeps HarfBuzz shaping and text
+extraction whole.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +33,17 @@ class FontFamily:
 _FAMILIES: dict[str, tuple[str, str]] = {
     # family: (regular file, bold file)
     "NotoSans": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    "NotoSansCJKSC": ("NotoSansCJKSC-Regular.ttf", "NotoSansCJKSC-Bold.ttf"),
+    "NotoSansCJKTC": ("NotoSansCJKTC-Regular.ttf", "NotoSansCJKTC-Bold.ttf"),
+    "NotoSansCJKKR": ("NotoSansCJKKR-Regular.ttf", "NotoSansCJKKR-Bold.ttf"),
+    "Amiri": ("Amiri-Regular.ttf", "Amiri-Bold.ttf"),
 }
+
+_LOCALE_FAMILY = {"zh_Hans": "NotoSansCJKSC", "zh_Hant": "NotoSansCJKTC", "ko": "NotoSansCJKKR", "ar": "Amiri"}
+
+
+def family_name_for(locale: str) -> str:
+    return _LOCALE_FAMILY.get(locale, "NotoSans")
 
 
 @lru_cache(maxsize=None)
@@ -48,3 +64,22 @@ def font_family(name: str = "NotoSans", fonts_dir: Path = FONTS_DIR) -> FontFami
     addMapping(name, 0, 1, family.regular)  # no italics: large-print guidance avoids them
     addMapping(name, 1, 1, family.bold)
     return family
+
+
+def missing_characters(text: str, font_name: str) -> list[str]:
+    """Characters of `text` (after NFC) that the font has no glyph for; spaces and controls excepted."""
+    covered = pdfmetrics.getFont(font_name).face.charToGlyph
+    missing: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if ord(char) not in covered and not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf"):
+            if char not in missing:
+                missing.append(char)
+    return missing
+
+
+def require_shaping() -> None:
+    """Arabic needs HarfBuzz: without uharfbuzz ReportLab silently prints unjoined, left-to-right letters."""
+    from reportlab.pdfbase import ttfonts
+
+    if getattr(ttfonts, "uharfbuzz", None) is None:
+        raise FontError("uharfbuzz is not installed, so Arabic cannot be shaped — reinstall hfs-pdf (pip install -e .)")

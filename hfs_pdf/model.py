@@ -97,6 +97,7 @@ class Handout:
     references: tuple[Reference, ...]
     get_help: Callout | None = None
     source: Path = field(default=Path("."), compare=False)
+    text_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # text path → source line
 
     def citation_numbers(self) -> dict[str, int]:
         """References are numbered in the order the handout lists them."""

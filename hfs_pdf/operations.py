@@ -9,11 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
 from hfs_pdf.content import load_brand, load_handouts
-from hfs_pdf.errors import HfsPdfError, Problem, ProjectError, RenderError, UsageError, display_path
-from hfs_pdf.i18n import SOURCE_LOCALE, Localization, source_localization
+from hfs_pdf.errors import ContentError, HfsPdfError, TranslationError, Problem, ProjectError, RenderError, UsageError, display_path
+from hfs_pdf.i18n import catalogs
+from hfs_pdf.i18n.extract import extract_template
+from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
 from hfs_pdf.i18n.locales import available_locales, resolve_locales
-from hfs_pdf.layout import LayoutOptions, lay_out
+from hfs_pdf.fonts import family_name_for, font_family
+from hfs_pdf.i18n.coverage import check_coverage
+from hfs_pdf.layout import CHROME, LayoutOptions, lay_out
 from hfs_pdf.model import Brand, Handout, Paper, Variant
 from hfs_pdf.publish import output_path, write_atomic
 from hfs_pdf.render import render_pdf
@@ -66,6 +72,8 @@ class Built:
 class BuildReport:
     built: list[Built] = field(default_factory=list)
     problems: list[Problem | str] = field(default_factory=list)
+    warnings: list[Problem | str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)  # locales whose translation is a machine draft
 
     @property
     def ok(self) -> bool:
@@ -100,6 +108,7 @@ def build(
     brand_path: Path | None = None,
     paper: Paper | None = None,
     variants: tuple[Variant, ...] = (Variant.STANDARD,),
+    allow_incomplete: bool = False,
 ) -> BuildReport:
     """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing."""
     locales = resolve_locales(languages, project.locales())
@@ -108,7 +117,9 @@ def build(
     report = BuildReport(problems=list(selected.problems))
     options_paper = paper or brand.paper
     for locale in locales:
-        localization = _localization(locale)
+        localization = _localization(project, locale, allow_incomplete, report)
+        if localization is None:
+            continue
         for handout in selected.handouts:
             for variant in variants:
                 try:
@@ -120,16 +131,27 @@ def build(
     return report
 
 
-def _localization(locale: str) -> Localization:
-    if locale != SOURCE_LOCALE:
-        raise UsageError(f"--lang {locale}: catalogs cannot be built yet — only English ({SOURCE_LOCALE}) is available")
-    return source_localization()
+def _localization(project: Project, locale: str, allow_incomplete: bool, report: "BuildReport") -> Localization | None:
+    """The locale's checked catalog; on failure its problems go in the report and None comes back."""
+    if locale == SOURCE_LOCALE:
+        return source_localization()
+    try:
+        localization, warnings = catalogs.load_localization(project.translations_dir, locale, allow_incomplete=allow_incomplete)
+    except HfsPdfError as error:
+        report.problems.extend(error.problems)
+        return None
+    report.warnings.extend(warnings)
+    if localization.reviewed_by is None:
+        report.unreviewed.append(locale)
+    return localization
 
 
 def _build_one(
     handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions, out_dir: Path, locale: str
 ) -> Built:
-    layout = lay_out(handout, brand, localization, options)
+    localized = localize(handout, localization)
+    check_coverage(handout, localized, localization, font_family(family_name_for(localization.name)), CHROME, brand)
+    layout = lay_out(localized, brand, localization, options)
     rendered = render_pdf(layout)
     if rendered.pages > layout.page_budget:
         raise RenderError(
@@ -142,3 +164,99 @@ def _build_one(
     path = output_path(out_dir, locale, handout.id, options.variant)
     write_atomic(path, rendered.data)
     return Built(handout.id, locale, options.variant, path, rendered.pages, len(rendered.data))
+
+
+# -- translation catalogs ---------------------------------------------------------------------
+
+TRANSLATION_LOCALES = ("es", "zh_Hans", "zh_Hant", "vi", "ko", "tl", "ru", "ar", "ht", "fr", "pt_BR")
+"""The languages hfs-pdf ships: the most-needed languages of US language-assistance notices."""
+
+
+def i18n_extract(project: Project) -> Path:
+    """handouts/*.yaml + page chrome → translations/hfs_pdf.pot."""
+    loaded = load_handouts(project.handouts_dir)
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    path = catalogs.template_path(project.translations_dir)
+    write_atomic(path, catalogs.write_catalog(path, extract_template(project.handouts_dir)))
+    return path
+
+
+def i18n_init(project: Project, locale: str) -> Path:
+    """Start a catalog for a new language from the template (which is refreshed first)."""
+    try:
+        Locale.parse(locale)
+    except (ValueError, UnknownLocaleError):
+        raise UsageError(f"{locale!r} is not a locale Babel knows — use a code such as es, zh_Hant or pt_BR")
+    path = catalogs.po_path(project.translations_dir, locale)
+    if path.exists():
+        raise UsageError(f"{display_path(path)} exists already — use `hfs-pdf i18n update` to refresh it")
+    template = catalogs.read_catalog(i18n_extract(project))
+    write_atomic(path, catalogs.write_catalog(path, catalogs.new_catalog(template, locale)))
+    return path
+
+
+def i18n_update(project: Project) -> list[Path]:
+    """Refresh the template and merge it into every catalog (changed English becomes fuzzy)."""
+    template = catalogs.read_catalog(i18n_extract(project))
+    updated = []
+    for locale in project.locales()[1:]:
+        path = catalogs.po_path(project.translations_dir, locale)
+        catalog = catalogs.read_catalog(path, locale)
+        catalog.update(template, update_header_comment=False)
+        catalog.obsolete.clear()  # gone from the English: keeping them only confuses translators
+        write_atomic(path, catalogs.write_catalog(path, catalog))
+        updated.append(path)
+    return updated
+
+
+def i18n_compile(project: Project) -> list[Path]:
+    """Every catalog → its .mo, refusing any catalog whose translations break placeholders or markup."""
+    written, problems = [], []
+    for locale in project.locales()[1:]:
+        po = catalogs.po_path(project.translations_dir, locale)
+        try:
+            catalog = catalogs.read_catalog(po, locale)
+        except HfsPdfError as error:
+            problems.extend(error.problems)
+            continue
+        check = catalogs.check_catalog(catalog, po)
+        if check.broken:
+            problems.extend(check.broken)
+            continue
+        mo = catalogs.mo_path(project.translations_dir, locale)
+        write_atomic(mo, catalogs.compile_catalog(catalog))
+        written.append(mo)
+    if problems:
+        raise TranslationError(problems)
+    return written
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    locale: str
+    group: str  # a handout id, or "page chrome"
+    translated: int
+    fuzzy: int
+    untranslated: int
+    reviewed_by: str | None
+
+
+def i18n_status(project: Project) -> list[CatalogStatus]:
+    """Per language and handout: how many strings are translated, fuzzy, untranslated; who reviewed."""
+    rows = []
+    for locale in project.locales()[1:]:
+        po = catalogs.po_path(project.translations_dir, locale)
+        catalog = catalogs.read_catalog(po, locale)
+        check = catalogs.check_catalog(catalog, po)
+        untranslated = {id(m) for m in check.untranslated}
+        fuzzy = {id(m) for m in check.fuzzy}
+        counts: dict[str, list[int]] = {}
+        for message in catalog:
+            if not message.id:
+                continue
+            tally = counts.setdefault(message.context or "page chrome", [0, 0, 0])
+            tally[2 if id(message) in untranslated else 1 if id(message) in fuzzy else 0] += 1
+        reviewer = catalogs.reviewed_by(catalog)
+        rows.extend(CatalogStatus(locale, group, *tally, reviewer) for group, tally in counts.items())
+    return rows

@@ -35,10 +35,12 @@ class _HandoutReader(Reader):
     """A Reader that also parses inline markup and remembers every citation for the final check."""
 
     citations: list[tuple[str, int]] = field(default_factory=list)  # (key, line)
+    text_lines: dict[str, int] = field(default_factory=dict)  # YAML path → line, for catalogs
     all_markup_read: bool = True  # False once a text could not be parsed: its citations are unknown
 
     def prose(self, node: yaml.Node, path: str) -> str:
         value = self.text(node, path)
+        self.text_lines[path] = node.start_mark.line + 1
         try:
             spans = parse_markup(value)
         except MarkupError as error:
@@ -123,10 +125,10 @@ class _HandoutReader(Reader):
         return Reference(key, text, url), keys["key"]
 
 
-def load_handout(path: Path) -> Handout:
-    """Read and validate one handout file; raise ContentError listing every problem in it."""
+def load_handout(path: Path, text: str | None = None) -> Handout:
+    """Read and validate one handout file (or `text` said to come from it); raise ContentError listing every problem."""
     reader = _HandoutReader(path)
-    handout = reader.attempt(lambda: _read_handout(reader, compose_file(reader)))
+    handout = reader.attempt(lambda: _read_handout(reader, compose_file(reader, text)))
     if reader.problems or handout is None:
         raise ContentError(reader.problems or [Problem(reader.where, "could not be read")])
     return handout
@@ -169,6 +171,7 @@ def _read_handout(reader: _HandoutReader, root: yaml.Node) -> Handout:
         references=references,
         get_help=get_help,
         source=reader.path,
+        text_lines=reader.text_lines,
     )
 
 

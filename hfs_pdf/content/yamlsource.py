@@ -131,10 +131,11 @@ class Reader:
         raise self.fail(node, f"{path} must be true or false")
 
 
-def compose_file(reader: Reader) -> yaml.Node:
+def compose_file(reader: Reader, text: str | None = None) -> yaml.Node:
     """Read and compose one YAML file; unreadable or malformed YAML is one problem with its line."""
     try:
-        text = reader.path.read_text(encoding="utf-8")
+        if text is None:
+            text = reader.path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise reader.fail(None, "file not found — check the path")
     except UnicodeDecodeError as error:

@@ -7,11 +7,15 @@ always formatted by Babel for the locale, never by hand.
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+
+from hfs_pdf.i18n.texts import map_texts
+from hfs_pdf.model import Handout
 
 SOURCE_LOCALE = "en"
 
@@ -25,13 +29,25 @@ def N_(message: str) -> str:
 class Localization:
     """What the layout needs to speak one language: translated strings and locale formats."""
 
+    name: str  # the project's id for the locale: its folder in translations/ ("pt_BR", "zh_Hant")
     locale: Locale
     translations: gettext.NullTranslations
+    catalog: Path | None = None  # the .po file the strings came from (None for English)
+    catalog_lines: dict[tuple[str | None, str], int] = field(default_factory=dict, compare=False, repr=False)
+    reviewed_by: str | None = None  # who checked the translation; None = machine draft pending review
 
     @property
     def tag(self) -> str:
-        """The BCP 47 tag PDF readers expect in /Lang (e.g. `en`, `pt-BR`, `zh-Hans`)."""
-        return "-".join(part for part in (self.locale.language, self.locale.script, self.locale.territory) if part)
+        """The BCP 47 tag for /Lang: `en`, `pt-BR`, `zh-Hans`, `tl` (our id, not Babel's `fil`)."""
+        return self.name.replace("_", "-")
+
+    @property
+    def is_source(self) -> bool:
+        return self.catalog is None
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.locale.character_order == "right-to-left"
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -42,4 +58,11 @@ class Localization:
 
 def source_localization() -> Localization:
     """The English source: strings pass through unchanged."""
-    return Localization(Locale.parse(SOURCE_LOCALE), gettext.NullTranslations())
+    return Localization(SOURCE_LOCALE, Locale.parse(SOURCE_LOCALE), gettext.NullTranslations())
+
+
+def localize(handout: Handout, localization: Localization) -> Handout:
+    """Every reader-facing text of the handout in the localization's language (msgctxt = handout id)."""
+    if localization.is_source:
+        return handout
+    return map_texts(handout, lambda path, text: localization.translations.pgettext(handout.id, text))

@@ -10,9 +10,14 @@ from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import Localization
 from hfs_pdf.layout.page import PageDecorator, PageGeometry, page_decorator, page_geometry
 from hfs_pdf.layout.story import build_story
-from hfs_pdf.layout.styles import make_styles
+from hfs_pdf.layout.page import CHROME as PAGE_CHROME
+from hfs_pdf.layout.story import CHROME as STORY_CHROME
+from hfs_pdf.layout.styles import LATIN, Script, make_styles
 from hfs_pdf.model import Brand, Handout, Paper, Variant
-from hfs_pdf.fonts import FontFamily, font_family
+from hfs_pdf.fonts import FontFamily, family_name_for, font_family
+
+CHROME = PAGE_CHROME + STORY_CHROME
+"""Every page-chrome string the layout may print (for the glyph coverage check)."""
 
 PAGE_BUDGET = {Variant.STANDARD: 2, Variant.LARGE_PRINT: 6}
 """Most pages a handout may take: standard prints on one sheet, both sides."""
@@ -48,14 +53,15 @@ class Layout:
 
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
-    fonts = font_family()
-    styles = make_styles(brand.colors, fonts, options.variant)
+    fonts = font_family(family_name_for(localization.name))
+    script = script_of(localization)
+    styles = make_styles(brand.colors, fonts, options.variant, script)
     geometry = page_geometry(options.paper, options.variant)
     title = plain_text(parse_markup(handout.title))
     return Layout(
         story=build_story(handout, brand, localization, styles),
         geometry=geometry,
-        decorate=page_decorator(handout, brand, localization, fonts, geometry, options.variant),
+        decorate=page_decorator(handout, brand, localization, fonts, geometry, options.variant, script),
         fonts=fonts,
         info=DocumentInfo(
             title=title,
@@ -66,3 +72,12 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
         ),
         page_budget=PAGE_BUDGET[options.variant],
     )
+
+
+def script_of(localization: Localization) -> Script:
+    """Chinese breaks lines between characters; Korean at spaces; Arabic is shaped and right-to-left."""
+    if localization.locale.language == "zh":
+        return Script(word_wrap="CJK")
+    if localization.right_to_left:
+        return Script(right_to_left=True, shaping=True)
+    return LATIN

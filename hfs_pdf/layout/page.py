@@ -10,6 +10,9 @@ from typing import Callable
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
@@ -17,17 +20,22 @@ from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import qr_drawing
 from hfs_pdf.layout.images import load_svg, scaled
-from hfs_pdf.layout.inline import bare_domain
-from hfs_pdf.layout.styles import SCALES
+from hfs_pdf.layout.inline import bare_domain, plain_markup
+from hfs_pdf.layout.styles import SCALES, Script
 from hfs_pdf.model import Brand, Handout, Paper, Variant
 from hfs_pdf.fonts import FontFamily
 
 PAGE_SIZES = {Paper.LETTER: LETTER, Paper.A4: A4}
 
+# Translators: page numbers in the footer; keep {page} and {total}.
 FOOTER_PAGE = N_("Page {page} of {total}")
+# Translators: content version in the footer, e.g. "Version 1.0"; keep {version}.
 FOOTER_VERSION = N_("Version {version}")
+# Translators: {date} is filled in already formatted for your language.
 FOOTER_REVIEWED = N_("Last reviewed {date}")
+# Translators: caption beside the QR code in the header.
 QR_CAPTION = N_("Scan for more information")
+CHROME = (FOOTER_PAGE, FOOTER_VERSION, FOOTER_REVIEWED, QR_CAPTION)
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,14 @@ def page_geometry(paper: Paper, variant: Variant) -> PageGeometry:
 
 
 def page_decorator(
-    handout: Handout, brand: Brand, localization: Localization, fonts: FontFamily, geometry: PageGeometry, variant: Variant
+    handout: Handout, brand: Brand, localization: Localization, fonts: FontFamily, geometry: PageGeometry,
+    variant: Variant, script: Script,
 ) -> PageDecorator:
-    """Return the function that paints header and footer on page `number` of `total`."""
+    """Return the function that paints header and footer on page `number` of `total`.
+
+    Translated text is set as a Paragraph, not with drawString, so that it is shaped (Arabic)
+    like the body; a right-to-left page mirrors the footer.
+    """
     _ = localization.gettext
     scale = SCALES[variant]
     colors = brand.colors
@@ -84,32 +97,36 @@ def page_decorator(
     version = _(FOOTER_VERSION).format(version=handout.review.version)
     reviewed = _(FOOTER_REVIEWED).format(date=localization.long_date(handout.review.last_reviewed))
     about = f"{handout.id} · {version} · {reviewed}"
+    running_title = f"{brand.name} · {plain_text(parse_markup(handout.title))}"
+    start, end = (TA_RIGHT, TA_LEFT) if script.right_to_left else (TA_LEFT, TA_RIGHT)
+
+    def text(canvas: Canvas, value: str, y: float, align: int, *, bold: bool = False, color: str = colors.text) -> None:
+        style = ParagraphStyle(
+            "chrome", fontName=fonts.bold if bold else fonts.regular, fontSize=scale.footer,
+            leading=scale.footer * 1.25, textColor=HexColor(color), alignment=align, shaping=int(script.shaping),
+        )
+        paragraph = Paragraph(plain_markup(value), style)
+        paragraph.wrapOn(canvas, width - 2 * margin, scale.footer * 3)
+        paragraph.drawOn(canvas, margin, y - scale.footer * 0.25)
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
         if number == 1:
             _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION))
         else:
-            canvas.setFillColor(HexColor(colors.text))
-            canvas.setFont(fonts.regular, scale.footer)
             baseline = height - margin * 0.5 - scale.footer
-            canvas.drawString(margin, baseline, f"{brand.name} · {plain_text(parse_markup(handout.title))}")
+            text(canvas, running_title, baseline, start)
             canvas.setStrokeColor(HexColor(colors.accent))
             canvas.setLineWidth(0.8)
             canvas.line(margin, baseline - 5, width - margin, baseline - 5)
-        # footer
         top = geometry.footer_height
         canvas.setStrokeColor(HexColor(colors.accent))
         canvas.setLineWidth(0.8)
         canvas.line(margin, top, width - margin, top)
-        canvas.setFillColor(HexColor(colors.text))
-        line_gap = scale.footer * 1.3
         first_line = top - 6 - scale.footer
-        canvas.setFont(fonts.regular, scale.footer)
-        canvas.drawString(margin, first_line, contact)
-        canvas.drawString(margin, first_line - line_gap, about)
-        canvas.setFont(fonts.bold, scale.footer)
-        canvas.drawRightString(width - margin, first_line, _(FOOTER_PAGE).format(page=number, total=total))
+        text(canvas, contact, first_line, start)
+        text(canvas, about, first_line - scale.footer * 1.3, start)
+        text(canvas, _(FOOTER_PAGE).format(page=number, total=total), first_line, end, bold=True)
         canvas.restoreState()
 
     return decorate

@@ -17,7 +17,15 @@ KEY_POINTS = N_("Key points")
 QUESTIONS = N_("Questions to ask your doctor")
 REFERENCES = N_("References")
 DRAFT_NOTICE = N_("Draft — pending clinical review. A clinician has not yet checked this handout.")
+# Translators: {reviewer} is a role such as "Neurologist", kept in the clinic's words.
 REVIEWED_NOTICE = N_("Reviewed by: {reviewer}")
+TRANSLATION_PENDING = N_(
+    "This translation was drafted by machine and has not yet been checked by a human translator. "
+    "Ask the clinic staff if anything is unclear."
+)
+# Translators: {reviewer} is the name or role of the person who checked this translation.
+TRANSLATION_REVIEWED = N_("Translation checked by {reviewer}.")
+CHROME = (KEY_POINTS, QUESTIONS, REFERENCES, DRAFT_NOTICE, REVIEWED_NOTICE, TRANSLATION_PENDING, TRANSLATION_REVIEWED)
 
 WRITE_IN_LINES = 2
 
@@ -38,6 +46,13 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(Paragraph(plain_markup(_(DRAFT_NOTICE)), styles.draft))
     elif handout.review.reviewer_role:
         story.append(Paragraph(plain_markup(_(REVIEWED_NOTICE).format(reviewer=handout.review.reviewer_role)), styles.draft))
+    if not localization.is_source:
+        notice = (
+            _(TRANSLATION_REVIEWED).format(reviewer=localization.reviewed_by)
+            if localization.reviewed_by
+            else _(TRANSLATION_PENDING)
+        )
+        story.append(Paragraph(plain_markup(notice), styles.draft))
     story.append(
         _box(
             [Paragraph(plain_markup(_(KEY_POINTS)), styles.box_label), para(handout.key_points, styles.body)],

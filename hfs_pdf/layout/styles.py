@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from hfs_pdf.model import BrandColors, CalloutKind, Variant
@@ -32,6 +32,22 @@ SCALES = {
 
 
 @dataclass(frozen=True)
+class Script:
+    """How a language's text flows: line breaking, direction, shaping."""
+
+    word_wrap: str | None = None  # "CJK": break between characters (Chinese); Korean breaks at spaces
+    right_to_left: bool = False
+    shaping: bool = False  # HarfBuzz shaping (joined Arabic letters)
+
+    @property
+    def alignment(self) -> int:
+        return TA_RIGHT if self.right_to_left else TA_LEFT
+
+
+LATIN = Script()
+
+
+@dataclass(frozen=True)
 class Styles:
     title: ParagraphStyle
     draft: ParagraphStyle
@@ -47,7 +63,7 @@ class Styles:
     reference_columns: int  # large print uses one column: columns are hard to follow
 
 
-def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant) -> Styles:
+def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script: Script = LATIN) -> Styles:
     scale = SCALES[variant]
     text = HexColor(colors.text)
 
@@ -58,7 +74,9 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant) -> Sty
             fontSize=size,
             leading=round(size * scale.leading, 2),
             textColor=color,
-            alignment=TA_LEFT,  # ragged right, no hyphenation: easier to read
+            alignment=script.alignment,  # ragged, no hyphenation: easier to read
+            wordWrap=script.word_wrap,
+            shaping=int(script.shaping),
             allowWidows=0,
             allowOrphans=0,
             **extra,

@@ -1,0 +1,207 @@
+"""Gettext catalogs on disk ↔ Babel `Catalog`s: extract, init, update, compile, check, status.
+
+All PO/MO reading and writing is Babel's; this module only decides where files live, what a
+catalog must satisfy before a patient sees it, and how its review status is recorded.
+
+Review status lives in the PO header comment, where Poedit and Weblate show it to translators:
+
+    # Translation-Review: pending — machine-drafted, not yet checked by a human translator
+    # Reviewed-By:
+
+A catalog counts as reviewed only when `Reviewed-By:` names someone.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from hfs_pdf.content.markup import MarkupError, markup_signature, parse_markup
+from hfs_pdf.errors import Problem, TranslationError, display_path
+from hfs_pdf.i18n.extract import TEMPLATE_DATE
+
+DOMAIN = "hfs_pdf"
+PENDING_HEADER = (
+    "Translation-Review: pending — machine-drafted, not yet checked by a human translator\n"
+    "Reviewed-By:"
+)
+_REVIEWED_BY = re.compile(r"^Reviewed-By:[ \t]*(.*)$", re.MULTILINE)
+
+
+def template_path(translations_dir: Path) -> Path:
+    return translations_dir / f"{DOMAIN}.pot"
+
+
+def po_path(translations_dir: Path, locale: str) -> Path:
+    return translations_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(translations_dir: Path, locale: str) -> Path:
+    return po_path(translations_dir, locale).with_suffix(".mo")
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bytes:
+    """Serialise a catalog the same way every time (sorted by file position, no wrapping noise)."""
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=100, sort_by_file=False, include_previous=True)
+    return buffer.getvalue()
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """Read a PO/POT file with Babel; a syntax error is a TranslationError with file:line."""
+    try:
+        with path.open("rb") as stream:
+            return read_po(stream, locale=locale, abort_invalid=True)
+    except FileNotFoundError:
+        raise TranslationError(Problem(display_path(path), "catalog not found — run `hfs-pdf i18n init LANG` first"))
+    except PoFileError as error:
+        line = getattr(error, "lineno", None)
+        raise TranslationError(Problem(display_path(path), f"invalid PO syntax: {error} — fix it in a PO editor", line))
+
+
+def new_catalog(template: Catalog, locale: str) -> Catalog:
+    """A fresh catalog for `locale` from the template, marked as pending review."""
+    catalog = Catalog(
+        locale=Locale.parse(locale),
+        project=template.project,
+        version=template.version,
+        creation_date=TEMPLATE_DATE,
+        revision_date=TEMPLATE_DATE,
+        charset="utf-8",
+        fuzzy=False,
+        last_translator="machine draft, pending human review",
+        language_team=f"{Locale.parse(locale).english_name} <hfs-pdf translators>",
+        header_comment=f"# {Locale.parse(locale).english_name} translation of the hfs-pdf handouts.\n"
+        + "".join(f"# {line}\n" for line in PENDING_HEADER.splitlines()),
+    )
+    catalog.update(template)
+    return catalog
+
+
+def reviewed_by(catalog: Catalog) -> str | None:
+    """Who checked this translation, or None while it is a machine draft pending review."""
+    match = _REVIEWED_BY.search(catalog.header_comment.replace("# ", "").replace("#", ""))
+    value = match.group(1).strip() if match else ""
+    return value or None
+
+
+@dataclass
+class CatalogCheck:
+    """What a catalog lacks or breaks, per message, with the catalog line of each."""
+
+    path: Path
+    untranslated: list[Message] = field(default_factory=list)
+    fuzzy: list[Message] = field(default_factory=list)
+    broken: list[Problem] = field(default_factory=list)
+
+    def incomplete_problems(self) -> list[Problem]:
+        where = display_path(self.path)
+        return [
+            Problem(where, f"{kind} [{m.context or 'page chrome'}] {_short(m.id)!r} — {fix}", m.lineno)
+            for kind, messages, fix in (
+                ("untranslated", self.untranslated, "translate it"),
+                ("fuzzy", self.fuzzy, "check the translation against the changed English, then clear the fuzzy flag"),
+            )
+            for m in messages
+        ]
+
+
+def check_catalog(catalog: Catalog, path: Path) -> CatalogCheck:
+    """Sort every message into untranslated, fuzzy or broken (placeholders or markup changed)."""
+    result = CatalogCheck(path)
+    where = display_path(path)
+    for message in catalog:
+        if not message.id:
+            continue
+        if not message.string:
+            result.untranslated.append(message)
+            continue
+        if message.fuzzy:
+            result.fuzzy.append(message)
+        problem = _placeholder_problem(message)
+        if problem:
+            result.broken.append(Problem(where, f"[{message.context or 'page chrome'}] {_short(message.id)!r}: {problem}", message.lineno))
+    return result
+
+
+def _placeholder_problem(message: Message) -> str | None:
+    """A translation must keep the English text's placeholders, citations, links and bold runs."""
+    if message.context is None:  # page chrome: str.format fields
+        wanted, got = _format_fields(message.id), _format_fields(message.string)
+        if wanted != got:
+            return f"placeholders {sorted(wanted)} became {sorted(got)} — keep every {{name}} exactly as in the English"
+        return None
+    try:
+        got = markup_signature(parse_markup(message.string))
+    except MarkupError as error:
+        return f"{error}"
+    wanted = markup_signature(parse_markup(message.id))
+    if wanted != got:
+        missing = sorted((wanted - got).elements())
+        extra = sorted((got - wanted).elements())
+        said = "; ".join(part for part in (
+            f"missing {', '.join(missing)}" if missing else "",
+            f"unexpected {', '.join(extra)}" if extra else "",
+        ) if part)
+        return f"the markup differs from the English ({said}) — keep it exactly as in the English"
+    return None
+
+
+def _format_fields(text: str) -> Counter[str]:
+    try:
+        return Counter(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    except ValueError:
+        return Counter({"<unbalanced braces>": 1})
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def compile_catalog(catalog: Catalog) -> bytes:
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def load_localization(translations_dir: Path, locale: str, *, allow_incomplete: bool = False):
+    """A locale's checked, compiled catalog → (Localization, warnings).
+
+    Broken placeholders or markup always fail. Untranslated or fuzzy strings fail too unless
+    `allow_incomplete`, when they fall back to English and come back as warnings. A missing or
+    stale compiled catalog fails: it would otherwise silently print English.
+    """
+    from babel.support import Translations
+
+    from hfs_pdf.i18n import Localization
+
+    po = po_path(translations_dir, locale)
+    catalog = read_catalog(po, locale)
+    check = check_catalog(catalog, po)
+    if check.broken:
+        raise TranslationError(check.broken)
+    incomplete = check.incomplete_problems()
+    if incomplete and not allow_incomplete:
+        raise TranslationError(
+            incomplete + [Problem(display_path(po), f"{len(incomplete)} string(s) not ready — translate them, "
+                                  "or build with --allow-incomplete to print English for these")]
+        )
+    mo = mo_path(translations_dir, locale)
+    if not mo.is_file():
+        raise TranslationError(Problem(display_path(mo), "compiled catalog missing — run `hfs-pdf i18n compile`"))
+    if mo.stat().st_mtime < po.stat().st_mtime:
+        raise TranslationError(Problem(display_path(mo), f"older than {po.name} — run `hfs-pdf i18n compile`"))
+    with mo.open("rb") as stream:
+        translations = Translations(stream, domain=DOMAIN)
+    lines = {(m.context, m.id): m.lineno for m in catalog if m.id}
+    localization = Localization(locale, Locale.parse(locale), translations, po, lines, reviewed_by(catalog))
+    return localization, incomplete

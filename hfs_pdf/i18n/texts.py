@@ -1,0 +1,65 @@
+"""Handout → its translatable texts, each with a stable path (`sections[1].blocks[0].paragraph`).
+
+One walk serves both directions: the extractor reads the texts out, and `localize` writes
+translations back in. References stay in their original language (they are bibliographic records),
+and ids, dates and keys are not text for readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterator
+
+from hfs_pdf.model import Block, BulletList, Callout, Handout, Paragraph, Section, StepList
+
+TextFunction = Callable[[str, str], str]  # (path, source text) → text to use
+
+
+def map_texts(handout: Handout, text: TextFunction) -> Handout:
+    """A copy of the handout with every reader-facing text passed through `text(path, value)`."""
+    return replace(
+        handout,
+        title=text("title", handout.title),
+        key_points=text("key_points", handout.key_points),
+        sections=tuple(_section(section, f"sections[{i}]", text) for i, section in enumerate(handout.sections)),
+        questions=tuple(text(f"questions[{i}]", q) for i, q in enumerate(handout.questions)),
+        get_help=_callout(handout.get_help, "get_help", text) if handout.get_help else None,
+    )
+
+
+def translatable_texts(handout: Handout) -> Iterator[tuple[str, str]]:
+    """Every (path, text) a translator must translate, in reading order."""
+    found: list[tuple[str, str]] = []
+
+    def record(path: str, value: str) -> str:
+        found.append((path, value))
+        return value
+
+    map_texts(handout, record)
+    return iter(found)
+
+
+def _section(section: Section, path: str, text: TextFunction) -> Section:
+    return Section(
+        heading=text(f"{path}.heading", section.heading),
+        blocks=tuple(_block(block, f"{path}.blocks[{i}]", text) for i, block in enumerate(section.blocks)),
+    )
+
+
+def _block(block: Block, path: str, text: TextFunction) -> Block:
+    if isinstance(block, Paragraph):
+        return Paragraph(text(f"{path}.paragraph", block.text))
+    if isinstance(block, BulletList):
+        return BulletList(tuple(text(f"{path}.bullets[{i}]", item) for i, item in enumerate(block.items)))
+    if isinstance(block, StepList):
+        return StepList(tuple(text(f"{path}.steps[{i}]", item) for i, item in enumerate(block.items)))
+    return _callout(block, f"{path}.callout", text)
+
+
+def _callout(callout: Callout, path: str, text: TextFunction) -> Callout:
+    return Callout(
+        kind=callout.kind,
+        title=text(f"{path}.title", callout.title),
+        text=text(f"{path}.text", callout.text) if callout.text else None,
+        bullets=tuple(text(f"{path}.bullets[{i}]", item) for i, item in enumerate(callout.bullets)),
+    )
