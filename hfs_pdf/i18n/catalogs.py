@@ -65,6 +65,7 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         raise TranslationError(Problem(display_path(path), "catalog not found — run `hfs-pdf i18n init LANG` first"))
     except PoFileError as error:
         line = getattr(error, "lineno", None)
+        line = line + 1 if line is not None else None  # Babel counts PoFileError lines from 0
         raise TranslationError(Problem(display_path(path), f"invalid PO syntax: {error} — fix it in a PO editor", line))
 
 

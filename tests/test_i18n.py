@@ -1,0 +1,201 @@
+"""Stage 2, LOCALIZE: extraction, catalog workflow and the build's translation policy.
+
+These tests use a scratch catalog whose "translation" marks each string (`«ES» …`), so they can
+see which strings were translated and which fell back to English. The real catalogs are checked
+in test_languages.py.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from hfs_pdf import operations
+from hfs_pdf.cli import cli
+from hfs_pdf.i18n.catalogs import po_path, write_catalog
+from hfs_pdf.i18n.extract import extract_template
+from hfs_pdf.i18n.texts import translatable_texts
+from hfs_pdf.content import load_handout
+
+from .conftest import HANDOUT_IDS, PROJECT
+from .pdfcheck import page_texts, words
+
+
+def _run(runner: CliRunner, *args: str):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+def _fill(root: Path, locale: str, translate) -> Path:
+    """Give every message of the locale's catalog the translation `translate(message)` (None leaves it empty)."""
+    path = po_path(root / "translations", locale)
+    catalog = read_po(path.open("rb"))
+    for message in catalog:
+        if message.id:
+            message.string = translate(message) or ""
+    path.write_bytes(write_catalog(path, catalog))
+    return path
+
+
+def _marked(message) -> str:
+    return f"«ES» {message.id}"
+
+
+@pytest.fixture
+def spanish(project_copy: Path) -> Path:
+    """A project copy with an `es` catalog in which every string is marked as translated."""
+    operations.i18n_init(operations.Project.at(project_copy), "es")
+    _fill(project_copy, "es", _marked)
+    return project_copy
+
+
+def test_extractor_is_registered_for_pybabel():
+    assert "hfs_handout" in {entry.name for entry in entry_points(group="babel.extractors")}
+
+
+def test_template_has_every_handout_text_with_its_handout_as_context():
+    template = extract_template(PROJECT / "handouts")
+    by_context = {}
+    for message in template:
+        if message.id:
+            by_context.setdefault(message.context, set()).add(message.id)
+    assert set(by_context) == {None, *HANDOUT_IDS}
+    for handout_id in HANDOUT_IDS:
+        handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
+        assert by_context[handout_id] == {text for _, text in translatable_texts(handout)}
+    assert {"Page {page} of {total}", "Questions to ask your doctor", "Key points"} <= by_context[None]
+
+
+def test_init_marks_the_catalog_as_pending_review(runner: CliRunner, project_copy: Path):
+    result = _run(runner, "i18n", "init", "es", "--root", str(project_copy))
+    assert result.exit_code == 0
+    text = po_path(project_copy / "translations", "es").read_text()
+    assert "# Translation-Review: pending — machine-drafted, not yet checked by a human translator\n# Reviewed-By:\n" in text
+    status = _run(runner, "i18n", "status", "--root", str(project_copy))
+    assert "es        overview             0           0      " in status.output
+    assert "machine draft, pending human review" in status.output
+
+
+def test_translated_build_uses_the_catalog_and_says_it_is_unreviewed(runner: CliRunner, spanish: Path, tmp_path: Path):
+    assert _run(runner, "i18n", "compile", "--root", str(spanish)).exit_code == 0
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "note: machine-drafted translation, not yet reviewed by a human: es" in result.output
+    text = words(" ".join(page_texts(tmp_path / "es" / "overview.pdf")))
+    assert "«ES» Hemifacial spasm — an overview" in text
+    assert "«ES» Questions to ask your doctor" in text and "«ES» Page 1 of 2" in text
+    assert "«ES» This translation was drafted by machine" in text
+    from pypdf import PdfReader
+
+    assert PdfReader(tmp_path / "es" / "overview.pdf").trailer["/Root"]["/Lang"] == "es"
+
+
+def test_reviewed_catalog_says_who_checked_it(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = po_path(spanish / "translations", "es")
+    po.write_text(po.read_text().replace("# Reviewed-By:\n", "# Reviewed-By: A. Translator, certified medical translator\n"))
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--handout", "overview", "--out", str(tmp_path))
+    assert "machine-drafted" not in result.output
+    text = words(" ".join(page_texts(tmp_path / "es" / "overview.pdf")))
+    assert "«ES» Translation checked by A. Translator, certified medical translator." in text
+
+
+def test_untranslated_strings_fail_the_build_with_their_catalog_lines(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = _fill(spanish, "es", lambda m: None if (m.context, m.id) == ("overview", "Numbness in your face.") else _marked(m))
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    lines = po.read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text == 'msgid "Numbness in your face."' and lines[n - 2] == 'msgctxt "overview"')
+    assert [l for l in result.output.splitlines() if l.startswith("error:")] == [
+        f"error: {po}:{line}: untranslated [overview] 'Numbness in your face.' — translate it",
+        f"error: {po}: 1 string(s) not ready — translate them, or build with --allow-incomplete to print English for these",
+    ]
+    assert not (tmp_path / "es").exists()
+
+
+def test_allow_incomplete_prints_english_for_the_missing_strings_with_a_warning(runner: CliRunner, spanish: Path, tmp_path: Path):
+    _fill(spanish, "es", lambda m: None if (m.context, m.id) == ("overview", "Numbness in your face.") else _marked(m))
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--handout", "overview",
+                  "--allow-incomplete", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert "untranslated [overview] 'Numbness in your face.' — translate it (printed in English)" in result.output
+    text = words(" ".join(page_texts(tmp_path / "es" / "overview.pdf")))
+    assert "«ES» Hearing loss or ringing in one ear." in text
+    assert "Numbness in your face." in text and "«ES» Numbness in your face." not in text
+
+
+def test_fuzzy_strings_are_not_ready(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = po_path(spanish / "translations", "es")
+    catalog = read_po(po.open("rb"))
+    catalog.get("Key points").flags.add("fuzzy")
+    po.write_bytes(write_catalog(po, catalog))
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "fuzzy [page chrome] 'Key points' — check the translation against the changed English" in result.output
+
+
+@pytest.mark.parametrize(
+    "msgid, broken, complaint",
+    [
+        ("Page {page} of {total}", "Página {page} de {totl}",
+         "placeholders ['page', 'total'] became ['page', 'totl'] — keep every {name} exactly as in the English"),
+        ("Call {emergency_number} if you have trouble swallowing, speaking or breathing after an injection. "
+         "This can happen hours or weeks later [@fdabont].",
+         "Llame al 911 si tiene problemas para tragar [@fdabont].",
+         "the markup differs from the English (missing {emergency_number}) — keep it exactly as in the English"),
+        ("Hemifacial spasm — an overview", "<font color=red>Espasmo</font> {clinic_fax}",
+         "unknown placeholder {clinic_fax} — use one of {clinic_name}, {clinic_phone}, {emergency_number}, "
+         "or write {{ and }} for literal braces"),
+    ],
+    ids=["chrome-placeholder", "dropped-placeholder", "injected-placeholder"],
+)
+def test_broken_placeholders_are_rejected_by_compile(runner: CliRunner, spanish: Path, msgid, broken, complaint):
+    po = _fill(spanish, "es", lambda m: broken if m.id == msgid else _marked(m))
+    result = _run(runner, "i18n", "compile", "--root", str(spanish))
+    assert result.exit_code == 1
+    assert complaint in result.output
+    assert f"error: {po}:" in result.output
+    assert not po.with_suffix(".mo").exists()
+
+
+def test_invalid_po_syntax_names_the_line(runner: CliRunner, spanish: Path):
+    po = po_path(spanish / "translations", "es")
+    po.write_text(po.read_text().replace('msgstr "«ES» Key points"', 'msgstr "«ES» Key points"\nKey points again', 1))
+    line = next(n for n, text in enumerate(po.read_text().splitlines(), 1) if text == 'Key points again')
+    result = _run(runner, "i18n", "compile", "--root", str(spanish))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {po}:{line}: invalid PO syntax: ")
+    assert "— fix it in a PO editor" in result.output
+
+
+def test_a_missing_compiled_catalog_is_an_error_not_english(runner: CliRunner, spanish: Path, tmp_path: Path):
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "hfs_pdf.mo: compiled catalog missing — run `hfs-pdf i18n compile`" in result.output
+
+
+def test_a_glyph_missing_from_the_font_names_character_msgid_and_line(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = _fill(spanish, "es", lambda m: "«ES» Puntos clave ☃" if m.id == "Key points" else _marked(m))
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(po.read_text().splitlines(), 1) if text == 'msgid "Key points"')
+    assert (
+        f"error: {po}:{line}: '☃' (U+2603 SNOWMAN) not in font NotoSans (msgid [page chrome] 'Key points') — "
+        "use another character or add a font that has it (fonts/README.md)"
+    ) in result.output
+    assert not (tmp_path / "es" / "overview.pdf").exists()
+
+
+@pytest.mark.parametrize("spelling", ["es", "es-MX", "es_US", "ES"])
+def test_lang_spellings(runner: CliRunner, spanish: Path, tmp_path: Path, spelling: str):
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", spelling, "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "es" / "overview.pdf").is_file()
