@@ -19,9 +19,25 @@ class InlineContext:
     placeholders: dict[str, str]
     citations: dict[str, int]
     link_color: str
+    right_to_left: bool = False
+
+
+_EASTERN_DIGITS = {**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)}}
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic digits → 0–9.
+
+    ReportLab 5.1 reverses a run of Arabic-Indic digits when it shapes right-to-left text
+    ("١٢" prints as ٢١): a dose or a phone number would be wrong. Western digits, which Arabic
+    patient materials also use, come out in the right order.
+    """
+    return text.translate(_EASTERN_DIGITS)
 
 
 def to_markup(source: str, context: InlineContext) -> str:
+    if context.right_to_left:
+        source = western_digits(source)
     pieces: list[str] = []
     previous: Span | None = None
     for span in parse_markup(source):
@@ -50,9 +66,9 @@ def _strong(markup: str, strong: bool) -> str:
     return f"<b>{markup}</b>" if strong else markup
 
 
-def plain_markup(text: str) -> str:
+def plain_markup(text: str, right_to_left: bool = False) -> str:
     """Text that carries no inline markup at all (brand fields, page chrome): escape only."""
-    return escape(text)
+    return escape(western_digits(text) if right_to_left else text)
 
 
 def link_markup(url: str, color: str, label: str | None = None) -> str:

@@ -105,14 +105,14 @@ def page_decorator(
             "chrome", fontName=fonts.bold if bold else fonts.regular, fontSize=scale.footer,
             leading=scale.footer * 1.25, textColor=HexColor(color), alignment=align, shaping=int(script.shaping),
         )
-        paragraph = Paragraph(plain_markup(value), style)
+        paragraph = Paragraph(plain_markup(value, script.right_to_left), style)
         paragraph.wrapOn(canvas, width - 2 * margin, scale.footer * 3)
         paragraph.drawOn(canvas, margin, y - scale.footer * 0.25)
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
         if number == 1:
-            _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION))
+            _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script.shaping)
         else:
             baseline = height - margin * 0.5 - scale.footer
             text(canvas, running_title, baseline, start)
@@ -132,7 +132,9 @@ def page_decorator(
     return decorate
 
 
-def _header_band(canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str) -> None:
+def _header_band(
+    canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str, shaping: bool
+) -> None:
     """Page 1's coloured band: logo, clinic name and department on the left; contact and QR code on the right."""
     width, height = geometry.size
     band = geometry.band_height
@@ -167,8 +169,12 @@ def _header_band(canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: Page
         canvas.setFont(fonts.regular, small)
         canvas.drawRightString(right, middle + small * 1.2, brand.phone)
         canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
-        canvas.setFont(fonts.bold, small)
-        canvas.drawRightString(right, middle - small * 1.8, caption)
+        # the caption is translated: set it as a (shaped) paragraph, not with drawString
+        style = ParagraphStyle("caption", fontName=fonts.bold, fontSize=small, leading=small * 1.2,
+                               textColor=HexColor(colors.on_primary), alignment=TA_RIGHT, shaping=int(shaping))
+        paragraph = Paragraph(plain_markup(caption, shaping), style)
+        paragraph.wrapOn(canvas, right - x, small * 3)
+        paragraph.drawOn(canvas, right - paragraph.width, middle - small * 2.05)
 
 
 def _logo_drawer(brand: Brand, fonts: FontFamily, box: float):

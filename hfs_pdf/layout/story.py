@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.flowables import BalancedColumns
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
 
@@ -36,26 +38,31 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         placeholders={"clinic_name": brand.name, "clinic_phone": brand.phone, "emergency_number": brand.emergency_number},
         citations=handout.citation_numbers(),
         link_color=brand.colors.primary,
+        right_to_left=styles.right_to_left,
     )
+
+    def chrome(message: str, **values: str) -> str:
+        """A translated page-chrome string as paragraph markup."""
+        return plain_markup(_(message).format(**values), styles.right_to_left)
 
     def para(source: str, style) -> Paragraph:
         return Paragraph(to_markup(source, context), style)
 
     story: list[Flowable] = [para(handout.title, styles.title)]
     if handout.review.status is ReviewStatus.DRAFT:
-        story.append(Paragraph(plain_markup(_(DRAFT_NOTICE)), styles.draft))
+        story.append(Paragraph(chrome(DRAFT_NOTICE), styles.draft))
     elif handout.review.reviewer_role:
-        story.append(Paragraph(plain_markup(_(REVIEWED_NOTICE).format(reviewer=handout.review.reviewer_role)), styles.draft))
+        story.append(Paragraph(chrome(REVIEWED_NOTICE, reviewer=handout.review.reviewer_role), styles.draft))
     if not localization.is_source:
         notice = (
-            _(TRANSLATION_REVIEWED).format(reviewer=localization.reviewed_by)
+            chrome(TRANSLATION_REVIEWED, reviewer=localization.reviewed_by)
             if localization.reviewed_by
-            else _(TRANSLATION_PENDING)
+            else chrome(TRANSLATION_PENDING)
         )
-        story.append(Paragraph(plain_markup(notice), styles.draft))
+        story.append(Paragraph(notice, styles.draft))
     story.append(
         _box(
-            [Paragraph(plain_markup(_(KEY_POINTS)), styles.box_label), para(handout.key_points, styles.body)],
+            [Paragraph(chrome(KEY_POINTS), styles.box_label), para(handout.key_points, styles.body)],
             background=key_points_background(brand.colors),
             bar=brand.colors.accent,
             styles=styles,
@@ -65,11 +72,12 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(para(section.heading, styles.heading))
         story.extend(_block(block, para, styles) for block in section.blocks)
 
-    story.extend(_questions(Paragraph(plain_markup(_(QUESTIONS)), styles.heading), handout.questions, para, styles, brand.colors.text))
+    story.extend(_questions(Paragraph(chrome(QUESTIONS), styles.heading), handout.questions, para, styles, brand.colors.text))
     if handout.get_help is not None:
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, para, styles))
-    story.append(Paragraph(plain_markup(_(REFERENCES)), styles.reference_heading))
+    story.append(Paragraph(chrome(REFERENCES), styles.reference_heading))
+    # References stay in their original language (English), so they run left to right everywhere.
     references = _list(
         [
             Paragraph(plain_markup(ref.text) + (" " + link_markup(ref.url, brand.colors.primary) if ref.url else ""), styles.reference)
@@ -88,19 +96,27 @@ def _block(block: Block, para, styles: Styles) -> Flowable:
     if isinstance(block, ParagraphBlock):
         return para(block.text, styles.body)
     if isinstance(block, BulletList):
-        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size)
+        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size, rtl=styles.right_to_left)
     if isinstance(block, StepList):
-        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size, numbered=True)
+        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size,
+                     numbered=True, rtl=styles.right_to_left)
     if isinstance(block, Callout):
         return _callout(block, para, styles)
     raise TypeError(f"unknown block {block!r}")
 
 
-def _list(paragraphs: list[Paragraph], font: str, size: float, *, numbered: bool = False) -> ListFlowable:
+def _list(items: list, font: str, size: float, *, numbered: bool = False, start: int = 1, rtl: bool = False) -> Flowable:
+    """A bulleted or numbered list; each item is a flowable or a list of flowables.
+
+    ReportLab's ListFlowable always puts the bullet on the left, so a right-to-left list is a
+    two-column table with the bullet column on the right.
+    """
+    if rtl:
+        return _rtl_list(items, font, size, numbered=numbered, start=start)
     return ListFlowable(
-        [ListItem(p) for p in paragraphs],
+        [ListItem(item) for item in items],
         bulletType="1" if numbered else "bullet",
-        start=None if numbered else "•",
+        start=start if numbered else "•",
         bulletFontName=font,
         bulletFontSize=size,
         leftIndent=size * 1.6,
@@ -110,13 +126,38 @@ def _list(paragraphs: list[Paragraph], font: str, size: float, *, numbered: bool
     )
 
 
+def _rtl_list(items: list, font: str, size: float, *, numbered: bool, start: int) -> Table:
+    marker = ParagraphStyle("rtl-bullet", fontName=font, fontSize=size, leading=size * 1.32, alignment=TA_RIGHT)
+    rows = [
+        [item, Paragraph(f"{number}." if numbered else "•", marker)]
+        for number, item in enumerate(items, start=start)
+    ]
+    table = Table(rows, colWidths=["*", size * 1.6], hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), size * 0.4),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    table.spaceAfter = size * 0.3
+    return table
+
+
 def _callout(callout: Callout, para, styles: Styles) -> Flowable:
     background, title_color = CALLOUT_TINTS[callout.kind]
     content: list[Flowable] = [para(callout.title, styles.callout_title[callout.kind])]
     if callout.text:
         content.append(para(callout.text, styles.body))
     if callout.bullets:
-        content.append(_list([para(item, styles.body) for item in callout.bullets], styles.bullet_font, styles.bullet_size))
+        content.append(_list([para(item, styles.body) for item in callout.bullets], styles.bullet_font, styles.bullet_size,
+                             rtl=styles.right_to_left))
     return _box(content, background=background, bar=title_color, styles=styles)
 
 
@@ -129,9 +170,10 @@ def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) 
                 # Tables set a cell font even around flowables; the default would be unembedded Helvetica.
                 ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
                 ("BACKGROUND", (0, 0), (-1, -1), HexColor(background)),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, HexColor(bar)),
+                # the coloured bar marks where lines start: the left edge, or the right in right-to-left text
+                ("LINEAFTER" if styles.right_to_left else "LINEBEFORE", (0, 0), (0, -1), 4, HexColor(bar)),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad + 2),
                 ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
             ]
@@ -150,15 +192,9 @@ def _questions(heading: Paragraph, questions: tuple[str, ...], para, styles: Sty
     return [
         KeepTogether(
             ([heading] if number == 1 else [])
-            + [ListFlowable(
-                [ListItem([para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)])],
-                bulletType="1",
-                start=number,
-                bulletFormat="%s.",
-                bulletFontName=styles.bullet_font,
-                bulletFontSize=styles.bullet_size,
-                leftIndent=styles.bullet_size * 1.6,
-                bulletDedent=styles.bullet_size * 1.2,
+            + [_list(
+                [[para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)]],
+                styles.bullet_font, styles.bullet_size, numbered=True, start=number, rtl=styles.right_to_left,
             )]
         )
         for number, question in enumerate(questions, start=1)

@@ -61,6 +61,7 @@ class Styles:
     bullet_font: str
     bullet_size: float
     reference_columns: int  # large print uses one column: columns are hard to follow
+    right_to_left: bool
 
 
 def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script: Script = LATIN) -> Styles:
@@ -68,8 +69,7 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
     text = HexColor(colors.text)
 
     def style(name: str, size: float, *, bold: bool = False, color=text, **extra) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
+        settings = dict(
             fontName=fonts.bold if bold else fonts.regular,
             fontSize=size,
             leading=round(size * scale.leading, 2),
@@ -79,8 +79,8 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
             shaping=int(script.shaping),
             allowWidows=0,
             allowOrphans=0,
-            **extra,
         )
+        return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", scale.body, spaceAfter=scale.body * 0.4)
     return Styles(
@@ -98,8 +98,10 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
         },
         question=style("question", scale.body),
         reference_heading=style("reference_heading", scale.small + 1, bold=True, spaceBefore=scale.body * 0.8, spaceAfter=2, keepWithNext=1),
-        reference=style("reference", scale.small),
+        # references are English bibliographic records in every language: left to right, unshaped
+        reference=style("reference", scale.small, alignment=TA_LEFT, shaping=0),
         bullet_font=fonts.regular,
         bullet_size=scale.body,
         reference_columns=1 if variant is Variant.LARGE_PRINT else 2,
+        right_to_left=script.right_to_left,
     )
