@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 .PHONY: build test validate list clean
 
 build: $(STAMP)
+	$(BIN)/hfs-pdf i18n compile
 	$(BIN)/hfs-pdf build --lang all --out dist
 
 test: $(STAMP)

@@ -50,14 +50,26 @@ def _encodable(encoding: str, ranges: list[tuple[int, int]]) -> set[int]:
     return found
 
 
+CATALOGS = Path(__file__).resolve().parents[1] / "translations"
+FACE_LOCALE = {"SC": "zh_Hans", "TC": "zh_Hant", "KR": "ko"}
+
+
+def used_in_catalog(face: str) -> set[int]:
+    """Every character the shipped catalog of this face's language uses (e.g. 䓬 in 苯二氮䓬, outside GB2312)."""
+    path = CATALOGS / FACE_LOCALE[face] / "LC_MESSAGES" / "hfs_pdf.po"
+    return {ord(c) for c in path.read_text(encoding="utf-8") if ord(c) > 0x7F} if path.is_file() else set()
+
+
 def charset(face: str) -> set[int]:
     """SC: every GB2312 character. TC: every Big5 character (the common-use subset lacks 胍, 酮, 痹…).
-    KR: every precomposed Hangul syllable and the compatibility jamo."""
+    KR: every precomposed Hangul syllable and the compatibility jamo. Plus whatever the catalog uses."""
     if face == "SC":
-        return COMMON | _encodable("gb2312", [(0x2E80, 0x9FFF)])
-    if face == "TC":
-        return COMMON | _encodable("big5", [(0x2E80, 0x9FFF)])
-    return COMMON | set(range(0xAC00, 0xD7A4)) | set(range(0x3130, 0x3190)) | set(range(0x1100, 0x1200))
+        base = _encodable("gb2312", [(0x2E80, 0x9FFF)])
+    elif face == "TC":
+        base = _encodable("big5", [(0x2E80, 0x9FFF)])
+    else:
+        base = set(range(0xAC00, 0xD7A4)) | set(range(0x3130, 0x3190)) | set(range(0x1100, 0x1200))
+    return COMMON | base | used_in_catalog(face)
 
 
 def cff_to_glyf(font: TTFont, max_error: float = 1.0) -> None:
@@ -92,7 +104,7 @@ def build(source_dir: Path) -> None:
         for face, index in FACES.items():
             font = TTFont(collection, fontNumber=index, lazy=False)
             options = subset.Options()
-            options.layout_features = ["*"]
+            options.layout_features = ["kern", "vert", "vrt2"]  # no locale variants: they triple TC's size
             options.name_IDs = ["*"]
             options.notdef_outline = True
             options.hinting = False

@@ -94,3 +94,17 @@ def test_citations_print_as_numbers_and_links_are_clickable(built: dict[str, Pat
     ]
     assert "https://pmc.ncbi.nlm.nih.gov/articles/PMC4227371/" in uris
     assert "[@" not in " ".join(page_texts(built["overview"]))
+
+
+@pytest.mark.parametrize(
+    "source, printed",
+    [
+        ("**Dry eye or watery eye** [@a] [@b].", "<b>Dry eye or watery eye</b><super>1</super><super>,</super><super>2</super>."),
+        ("control [@a].", "control<super>1</super>."),
+        ("x [@b] and y [@a]", "x<super>2</super> and y<super>1</super>"),
+    ],
+)
+def test_citations_attach_to_their_words_and_adjacent_ones_get_a_comma(source: str, printed: str):
+    from hfs_pdf.layout.inline import InlineContext, to_markup
+
+    assert to_markup(source, InlineContext({}, {"a": 1, "b": 2}, "#000000")) == printed

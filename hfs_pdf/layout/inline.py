@@ -39,14 +39,15 @@ def to_markup(source: str, context: InlineContext) -> str:
     if context.right_to_left:
         source = western_digits(source)
     pieces: list[str] = []
-    previous: Span | None = None
+    last_seen: Span | None = None  # the last span that was not just white space
     for span in parse_markup(source):
         if isinstance(span, Cite) and pieces:
             pieces[-1] = pieces[-1].rstrip()  # "control [@lu2014]." prints "control¹."
-            if isinstance(previous, Cite) or (isinstance(previous, Text) and not previous.text.strip() and len(pieces) > 1):
+            if isinstance(last_seen, Cite):
                 pieces.append("<super>,</super>")  # "[@a] [@b]" prints "⁵,⁶", not "⁵⁶"
         pieces.append(_span_markup(span, context))
-        previous = span
+        if not (isinstance(span, Text) and not span.text.strip()):
+            last_seen = span
     return "".join(pieces)
 
 

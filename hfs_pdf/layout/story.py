@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, P
 
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import WriteInLines
+from hfs_pdf.layout.rtl import RightToLeftParagraph
 from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_markup
 from hfs_pdf.layout.styles import Styles
 from hfs_pdf.model import Block, Brand, BulletList, Callout, Handout, Paragraph as ParagraphBlock, ReviewStatus, StepList
@@ -45,24 +46,27 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         """A translated page-chrome string as paragraph markup."""
         return plain_markup(_(message).format(**values), styles.right_to_left)
 
+    # ReportLab orders the lines of a wrapped right-to-left paragraph backwards; this class does not.
+    P = RightToLeftParagraph if styles.right_to_left else Paragraph
+
     def para(source: str, style) -> Paragraph:
-        return Paragraph(to_markup(source, context), style)
+        return P(to_markup(source, context), style)
 
     story: list[Flowable] = [para(handout.title, styles.title)]
     if handout.review.status is ReviewStatus.DRAFT:
-        story.append(Paragraph(chrome(DRAFT_NOTICE), styles.draft))
+        story.append(P(chrome(DRAFT_NOTICE), styles.draft))
     elif handout.review.reviewer_role:
-        story.append(Paragraph(chrome(REVIEWED_NOTICE, reviewer=handout.review.reviewer_role), styles.draft))
+        story.append(P(chrome(REVIEWED_NOTICE, reviewer=handout.review.reviewer_role), styles.draft))
     if not localization.is_source:
         notice = (
             chrome(TRANSLATION_REVIEWED, reviewer=localization.reviewed_by)
             if localization.reviewed_by
             else chrome(TRANSLATION_PENDING)
         )
-        story.append(Paragraph(notice, styles.draft))
+        story.append(P(notice, styles.draft))
     story.append(
         _box(
-            [Paragraph(chrome(KEY_POINTS), styles.box_label), para(handout.key_points, styles.body)],
+            [P(chrome(KEY_POINTS), styles.box_label), para(handout.key_points, styles.body)],
             background=key_points_background(brand.colors),
             bar=brand.colors.accent,
             styles=styles,
@@ -72,11 +76,11 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(para(section.heading, styles.heading))
         story.extend(_block(block, para, styles) for block in section.blocks)
 
-    story.extend(_questions(Paragraph(chrome(QUESTIONS), styles.heading), handout.questions, para, styles, brand.colors.text))
+    story.extend(_questions(P(chrome(QUESTIONS), styles.heading), handout.questions, para, styles, brand.colors.text))
     if handout.get_help is not None:
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, para, styles))
-    story.append(Paragraph(chrome(REFERENCES), styles.reference_heading))
+    story.append(P(chrome(REFERENCES), styles.reference_heading))
     # References stay in their original language (English), so they run left to right everywhere.
     references = _list(
         [

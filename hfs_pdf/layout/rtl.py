@@ -1,0 +1,85 @@
+"""Right-to-left paragraphs whose lines come out in reading order.
+
+ReportLab 5.1 shapes a right-to-left paragraph as one run and then breaks the *visual* run into
+lines, so a three-line Arabic paragraph prints its last line first. It shapes each `<br/>`-separated
+line on its own, and those come out right. So this paragraph breaks its lines itself, in logical
+order, from the measured width of each shaped word, and hands ReportLab one line per `<br/>`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+_TOKEN = re.compile(r"(<[^>]+>)|([^<]+)")
+_SAFETY = 2.0  # points kept free per line, so rounding never makes ReportLab wrap again
+
+
+def markup_words(markup: str) -> list[str]:
+    """Split paragraph markup at spaces into words that each carry their own open/close tags."""
+    words: list[str] = []
+    stack: list[str] = []
+    current = ""
+    has_text = False
+    for tag, text in _TOKEN.findall(markup):
+        if tag:
+            if tag.startswith("</"):
+                stack.pop()
+            elif not tag.endswith("/>"):
+                stack.append(tag)
+            current += tag
+            continue
+        for index, part in enumerate(text.split(" ")):
+            if index > 0:
+                if has_text:
+                    words.append(current + _closing(stack))
+                current, has_text = "".join(stack), False
+            current += part
+            has_text = has_text or bool(part)
+    if has_text:
+        words.append(current)
+    return words
+
+
+_TAG_NAME = re.compile(r"<(\w+)")
+
+
+def _closing(stack: list[str]) -> str:
+    return "".join("</" + _TAG_NAME.match(tag).group(1) + ">" for tag in reversed(stack))
+
+
+class RightToLeftParagraph(Paragraph):
+    """A Paragraph that breaks its own lines (in logical order) before ReportLab sees them."""
+
+    def __init__(self, text: str, style, **kwargs):
+        self._source = text
+        self._broken_for: float | None = None
+        super().__init__(text, style, **kwargs)
+
+    def wrap(self, available_width: float, available_height: float):
+        if self._broken_for != available_width:
+            lines = self._break_lines(available_width - self.style.leftIndent - self.style.rightIndent - _SAFETY)
+            Paragraph.__init__(self, "<br/>".join(lines), self.style)
+            self._broken_for = available_width
+        return super().wrap(available_width, available_height)
+
+    def _break_lines(self, width: float) -> list[str]:
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        lines: list[list[str]] = [[]]
+        used = 0.0
+        for word in markup_words(self._source):
+            size = _word_width(word, self.style)
+            if lines[-1] and used + space + size > width:
+                lines.append([])
+                used = 0.0
+            used += (space if lines[-1] else 0.0) + size
+            lines[-1].append(word)
+        return [" ".join(line) for line in lines]
+
+
+def _word_width(word: str, style) -> float:
+    probe = Paragraph(word, style)
+    probe.wrap(1e6, 1e6)
+    return max(probe.getActualLineWidths0() or [0.0])

@@ -1,0 +1,132 @@
+"""Every shipped language, from its real catalog: complete, faithful to the numbers, and printed.
+
+A language ships when its catalog is in translations/; these tests then hold it to the release bar.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from babel.messages.pofile import read_po
+from pypdf import PdfReader
+
+from hfs_pdf import operations
+from hfs_pdf.content.markup import parse_markup, plain_text
+from hfs_pdf.fonts import family_name_for
+from hfs_pdf.i18n.catalogs import check_catalog, po_path, reviewed_by
+
+from .conftest import PROJECT
+from .pdfcheck import base_name, fonts, page_texts
+
+LOCALES = operations.Project(PROJECT).locales()[1:]
+TEXT_EXTRACTS = [locale for locale in LOCALES if locale != "ar"]  # shaped Arabic extracts as glyph codes (see accessibility)
+
+
+def _catalog(locale: str):
+    return read_po(po_path(PROJECT / "translations", locale).open("rb"))
+
+
+def _numbers(text: str) -> Counter[str]:
+    """The numbers a reader sees, ignoring citation keys and thousands separators (1,262 = 1 262 = 1262)."""
+    text = re.sub(r"\[@[^\]]+\]", "", text)
+    text = re.sub(r"(?<=\d)[,\s\u00a0\u202f.](?=\d{3}(?!\d))", "", text)
+    return Counter(re.findall(r"\d+", text))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def localized_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every shipped language's overview and medication handouts, built from freshly compiled catalogs."""
+    root = tmp_path_factory.mktemp("project")
+    for folder in ("handouts", "brands", "translations"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    project = operations.Project.at(root)
+    operations.i18n_compile(project)
+    out = root / "dist"
+    report = operations.build(project, languages=("all",), handout_ids=("overview", "medication"), out_dir=out)
+    assert report.ok, report.problems
+    return out
+
+
+def test_the_eleven_languages_ship():
+    assert sorted(LOCALES) == sorted(operations.TRANSLATION_LOCALES)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_catalog_is_complete_and_keeps_the_markup(locale: str):
+    path = po_path(PROJECT / "translations", locale)
+    check = check_catalog(_catalog(locale), path)
+    assert (check.untranslated, check.fuzzy, check.broken) == ([], [], [])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_number_survives_translation(locale: str):
+    changed = [
+        (message.context, message.id)
+        for message in _catalog(locale)
+        if message.id and _numbers(message.id) != _numbers(message.string)
+    ]
+    assert changed == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_catalog_is_honestly_labelled_as_a_machine_draft(locale: str):
+    catalog = _catalog(locale)
+    assert reviewed_by(catalog) is None
+    assert "Translation-Review: pending" in catalog.header_comment
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_pdf_is_in_the_language_with_its_font(localized_dist: Path, locale: str):
+    pdf = localized_dist / locale / "overview.pdf"
+    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == locale.replace("_", "-")
+    family = family_name_for(locale)
+    assert {base_name(name) for name in fonts(pdf)} <= {family, f"{family}-Bold", "NotoSans", "NotoSans-Bold"}
+    assert family in {base_name(name) for name in fonts(pdf)}
+
+
+@pytest.mark.parametrize("locale", TEXT_EXTRACTS)
+def test_pdf_text_is_the_catalog_translation_not_english(localized_dist: Path, locale: str):
+    catalog = _catalog(locale)
+    translated = {(m.context, m.id): m.string for m in catalog if m.id}
+    text = _squeeze(" ".join(page_texts(localized_dist / locale / "overview.pdf")))
+    for msgid in ("Hemifacial spasm — an overview", "What causes it?", "Is it safe for me to drive?"):
+        assert _squeeze(plain_text(parse_markup(translated[("overview", msgid)]))) in text
+        assert _squeeze(msgid) not in text
+    assert _squeeze(translated[(None, "Questions to ask your doctor")]) in text
+    assert _squeeze(translated[(None, "Page {page} of {total}")].format(page=1, total=len(page_texts(localized_dist / locale / "overview.pdf")))) in text
+
+
+def test_arabic_digits_keep_their_order(tmp_path: Path):
+    """ReportLab 5.1 reverses Arabic-Indic digit runs; the layout must print "١٢" as 12, never 21."""
+    root = tmp_path / "project"
+    for folder in ("handouts", "brands"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    project = operations.Project.at(root)
+    operations.i18n_init(project, "ar")
+    path = po_path(root / "translations", "ar")
+    catalog = read_po(path.open("rb"))
+    for message in catalog:
+        if message.id:
+            message.string = message.id
+    catalog.get("Key points").string = "الجرعة ٣٧ ملغ"  # "dose 37 mg", in Arabic-Indic digits
+    from hfs_pdf.i18n.catalogs import write_catalog
+
+    path.write_bytes(write_catalog(path, catalog))
+    operations.i18n_compile(project)
+    report = operations.build(project, languages=("ar",), handout_ids=("overview",), out_dir=tmp_path / "out")
+    assert report.ok, report.problems
+    page = pypdfium2.PdfDocument(tmp_path / "out" / "ar" / "overview.pdf")[0].get_textpage()
+    # pdfium reports characters in drawing order, left to right: a number must read 37 there, not 73.
+    drawn = "".join(page.get_text_range(i, 1) for i in range(page.count_chars()))
+    drawn = drawn.translate({0x0660 + d: str(d) for d in range(10)})
+    assert "37" in drawn, "the dose was not printed"
+    assert "73" not in drawn, "37 printed as 73"
