@@ -199,3 +199,16 @@ def test_lang_spellings(runner: CliRunner, spanish: Path, tmp_path: Path, spelli
     result = _run(runner, "build", "--root", str(spanish), "--lang", spelling, "--handout", "overview", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "es" / "overview.pdf").is_file()
+
+
+@pytest.mark.parametrize(
+    "spelling, locale",
+    [("zh-Hant", "zh_Hant"), ("zh_TW", "zh_Hant"), ("zh-HK", "zh_Hant"), ("zh-CN", "zh_Hans"), ("zh", "zh_Hans"),
+     ("pt-BR", "pt_BR"), ("pt_BR", "pt_BR"), ("es-419", "es"), ("ar-EG", "ar"), ("ko-KR", "ko"), ("fil", "tl"),
+     ("tl", "tl"), ("ht", "ht"), ("en-GB", "en")],
+)
+def test_usual_spellings_resolve_to_the_shipped_locales(spelling: str, locale: str):
+    from hfs_pdf.i18n.locales import resolve_locales
+
+    shipped = ["en", "ar", "es", "fr", "ht", "ko", "pt_BR", "ru", "tl", "vi", "zh_Hans", "zh_Hant"]
+    assert resolve_locales((spelling,), shipped) == [locale]

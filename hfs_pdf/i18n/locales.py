@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from hfs_pdf.errors import UsageError
 from hfs_pdf.i18n import SOURCE_LOCALE
@@ -42,12 +43,22 @@ def _match(word: str, available: list[str]) -> str:
     for name, locale in parsed.items():  # exact: pt_BR = pt-BR, zh_Hant = zh-Hant
         if (locale.language, locale.script, locale.territory) == (wanted.language, wanted.script, wanted.territory):
             return name
-    # Babel fills in a likely script for a region (zh_TW → zh_Hant_TW), so match on that too.
-    likely = Locale.parse(str(wanted), resolve_likely_subtags=True)
-    for name, locale in parsed.items():
-        if locale.language == likely.language and locale.script and locale.script == likely.script:
-            return name
-    for name, locale in parsed.items():  # a regional spelling of a language we have once: en_US → en
-        if locale.language == wanted.language and not locale.script and not locale.territory:
-            return name
+    # Same language and (likely) script: zh_TW → zh_Hant, zh → zh_Hans, en_GB → en, fil → tl.
+    script = _likely_script(wanted)
+    candidates = [name for name, locale in parsed.items() if locale.language == wanted.language and _likely_script(locale) == script]
+    for prefer in (lambda l: l.territory == wanted.territory, lambda l: l.territory is None, lambda l: len(candidates) == 1):
+        for name in candidates:
+            if prefer(parsed[name]):
+                return name
     raise UsageError(f"no handouts in {word!r} — available languages: {listing}")
+
+
+def _likely_script(locale: Locale) -> str | None:
+    """The script a language is usually written in, from CLDR's likely subtags (zh → Hans, zh_TW → Hant)."""
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}", locale.language):
+        if key in likely:
+            return Locale.parse(likely[key]).script
+    return None
