@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+import hfs_pdf
+
 from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import Localization
-from hfs_pdf.layout.page import PageDecorator, PageGeometry, page_decorator, page_geometry
+from hfs_pdf.layout.page import PageDecoration, PageGeometry, page_decorator, page_geometry, page_header_figures
+from hfs_pdf.layout.structure import Node
 from hfs_pdf.layout.story import build_story
 from hfs_pdf.layout.page import CHROME as PAGE_CHROME
 from hfs_pdf.layout.story import CHROME as STORY_CHROME
@@ -42,6 +45,7 @@ class DocumentInfo:
     subject: str
     keywords: tuple[str, ...]
     language: str
+    creator: str = f"hfs-pdf {hfs_pdf.__version__}"
 
 
 @dataclass
@@ -49,8 +53,9 @@ class Layout:
     """Everything the renderer needs; it knows nothing about handouts."""
 
     story: list[Flowable]
+    structure: Node  # the Document element; filled with marks while the story is drawn
     geometry: PageGeometry
-    decorate: PageDecorator
+    decorate: PageDecoration
     fonts: FontFamily
     info: DocumentInfo
     page_budget: int
@@ -62,10 +67,13 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
     styles = make_styles(brand.colors, fonts, options.variant, script)
     geometry = page_geometry(options.paper, options.variant)
     title = plain_text(parse_markup(handout.title))
+    document = Node("Document", lang=None)
+    header = page_header_figures(brand, localization, document)
     return Layout(
-        story=build_story(handout, brand, localization, styles),
+        story=build_story(handout, brand, localization, styles, document),
+        structure=document,
         geometry=geometry,
-        decorate=page_decorator(handout, brand, localization, fonts, geometry, options.variant, script),
+        decorate=page_decorator(handout, brand, localization, fonts, geometry, options.variant, script, header),
         fonts=fonts,
         info=DocumentInfo(
             title=title,

@@ -16,11 +16,11 @@ from reportlab.platypus import Paragraph
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
-from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import qr_drawing
 from hfs_pdf.layout.images import load_svg, scaled
 from hfs_pdf.layout.inline import bare_domain, plain_markup
+from hfs_pdf.layout.structure import Node, begin_marked, begin_pagination, end_marked
 from hfs_pdf.layout.styles import SCALES, Script
 from hfs_pdf.model import Brand, Handout, Paper, Variant
 from hfs_pdf.fonts import FontFamily
@@ -35,7 +35,9 @@ FOOTER_VERSION = N_("Version {version}")
 FOOTER_REVIEWED = N_("Last reviewed {date}")
 # Translators: caption beside the QR code in the header.
 QR_CAPTION = N_("Scan for more information")
-CHROME = (FOOTER_PAGE, FOOTER_VERSION, FOOTER_REVIEWED, QR_CAPTION)
+# Translators: what a screen reader says for the QR code in the header; {url} is the web address.
+QR_ALT = N_("QR code linking to {url}")
+CHROME = (FOOTER_PAGE, FOOTER_VERSION, FOOTER_REVIEWED, QR_CAPTION, QR_ALT)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,13 @@ class PageGeometry:
     footer_height: float
 
 
-PageDecorator = Callable[[Canvas, int, int], None]
+@dataclass(frozen=True)
+class PageDecoration:
+    """`first_page` paints page 1's header band as the page begins; `every_page` paints the footer
+    (and later pages' header rule) once the page count is known."""
+
+    first_page: Callable[[Canvas], None]
+    every_page: Callable[[Canvas, int, int], None]
 
 
 def page_geometry(paper: Paper, variant: Variant) -> PageGeometry:
@@ -77,11 +85,32 @@ def page_geometry(paper: Paper, variant: Variant) -> PageGeometry:
     )
 
 
+@dataclass(frozen=True)
+class HeaderFigures:
+    """The structure elements of the header's images: the logo (None when decorative) and the QR code."""
+
+    logo: Node | None
+    clinic: Node  # the clinic's name and department
+    contact: Node  # phone, website and the QR caption
+    qr: Node
+
+
+def page_header_figures(brand: Brand, localization: Localization, document: Node) -> HeaderFigures:
+    """The header's images come first in reading order: the clinic's logo, then its QR code."""
+    logo = None
+    if brand.logo is not None and not brand.logo.decorative:
+        logo = document.add("Figure", alt=brand.logo.alt)
+    clinic = document.add("P")
+    contact = document.add("P")
+    qr = document.add("Figure", alt=localization.gettext(QR_ALT).format(url=bare_domain(brand.qr_url)))
+    return HeaderFigures(logo, clinic, contact, qr)
+
+
 def page_decorator(
     handout: Handout, brand: Brand, localization: Localization, fonts: FontFamily, geometry: PageGeometry,
-    variant: Variant, script: Script,
-) -> PageDecorator:
-    """Return the function that paints header and footer on page `number` of `total`.
+    variant: Variant, script: Script, figures: HeaderFigures,
+) -> PageDecoration:
+    """Return the functions that paint the header band and the footers.
 
     Translated text is set as a Paragraph, not with drawString, so that it is shaped (Arabic)
     like the body; a right-to-left page mirrors the footer.
@@ -97,7 +126,6 @@ def page_decorator(
     version = _(FOOTER_VERSION).format(version=handout.review.version)
     reviewed = _(FOOTER_REVIEWED).format(date=localization.long_date(handout.review.last_reviewed))
     about = f"{handout.id} · {version} · {reviewed}"
-    running_title = f"{brand.name} · {plain_text(parse_markup(handout.title))}"
     start, end = (TA_RIGHT, TA_LEFT) if script.right_to_left else (TA_LEFT, TA_RIGHT)
 
     def text(canvas: Canvas, value: str, y: float, align: int, *, bold: bool = False, color: str = colors.text) -> None:
@@ -109,16 +137,24 @@ def page_decorator(
         paragraph.wrapOn(canvas, width - 2 * margin, scale.footer * 3)
         paragraph.drawOn(canvas, margin, y - scale.footer * 0.25)
 
+    def header_band(canvas: Canvas) -> None:
+        """Page 1's band, painted before the page's content so that it comes first in reading order."""
+        canvas.saveState()
+        _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script.shaping, figures)
+        canvas.restoreState()
+
     def decorate(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()
-        if number == 1:
-            _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script.shaping)
-        else:
+        if number > 1:
+            # Only a rule: the footer names the handout on every page, and a one-off running title
+            # would be read by checkers as prose hidden in an artifact.
             baseline = height - margin * 0.5 - scale.footer
-            text(canvas, running_title, baseline, start)
+            begin_pagination(canvas, "Header")
             canvas.setStrokeColor(HexColor(colors.accent))
             canvas.setLineWidth(0.8)
             canvas.line(margin, baseline - 5, width - margin, baseline - 5)
+            end_marked(canvas)
+        begin_pagination(canvas, "Footer")
         top = geometry.footer_height
         canvas.setStrokeColor(HexColor(colors.accent))
         canvas.setLineWidth(0.8)
@@ -127,13 +163,15 @@ def page_decorator(
         text(canvas, contact, first_line, start)
         text(canvas, about, first_line - scale.footer * 1.3, start)
         text(canvas, _(FOOTER_PAGE).format(page=number, total=total), first_line, end, bold=True)
+        end_marked(canvas)
         canvas.restoreState()
 
-    return decorate
+    return PageDecoration(header_band, decorate)
 
 
 def _header_band(
-    canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str, shaping: bool
+    canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str, shaping: bool,
+    figures: HeaderFigures,
 ) -> None:
     """Page 1's coloured band: logo, clinic name and department on the left; contact and QR code on the right."""
     width, height = geometry.size
@@ -143,21 +181,31 @@ def _header_band(
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
     x = geometry.margin
     if logo is not None:
+        if figures.logo is not None:
+            begin_marked(canvas, figures.logo)
         x += logo(canvas, x, height - band + 8) + 12
+        if figures.logo is not None:
+            end_marked(canvas)
     canvas.setFillColor(HexColor(colors.on_primary))
     name_size = band * 0.25
     canvas.setFont(fonts.bold, name_size)
+    begin_marked(canvas, figures.clinic, brand.name)
     canvas.drawString(x, height - band / 2 + 2, brand.name)
+    end_marked(canvas)
     small = name_size * 0.6
     canvas.setFont(fonts.regular, small)
+    begin_marked(canvas, figures.clinic, brand.department)
     canvas.drawString(x, height - band / 2 - name_size * 0.85, brand.department)
+    end_marked(canvas)
     # QR code on a light tile (scanners need a light quiet zone), caption and contact to its left.
     tile = qr.width + 6
     tile_x = width - geometry.margin - tile
     tile_y = height - band + (band - tile) / 2
     canvas.setFillColor(HexColor(colors.background))
     canvas.rect(tile_x, tile_y, tile, tile, stroke=0, fill=1)
+    begin_marked(canvas, figures.qr)
     renderPDF.draw(qr, canvas, tile_x + 3, tile_y + 3)
+    end_marked(canvas)
     # Phone and website go beside the QR code when they fit; the footer repeats them anyway.
     right = tile_x - 8
     contact = (brand.phone, bare_domain(brand.website), caption)
@@ -167,14 +215,18 @@ def _header_band(
         canvas.setFillColor(HexColor(colors.on_primary))
         middle = height - band / 2
         canvas.setFont(fonts.regular, small)
+        begin_marked(canvas, figures.contact, f"{brand.phone} {bare_domain(brand.website)}")
         canvas.drawRightString(right, middle + small * 1.2, brand.phone)
         canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
+        end_marked(canvas)
         # the caption is translated: set it as a (shaped) paragraph, not with drawString
         style = ParagraphStyle("caption", fontName=fonts.bold, fontSize=small, leading=small * 1.2,
                                textColor=HexColor(colors.on_primary), alignment=TA_RIGHT, shaping=int(shaping))
         paragraph = Paragraph(plain_markup(caption, shaping), style)
         paragraph.wrapOn(canvas, right - x, small * 3)
+        begin_marked(canvas, figures.contact, caption)
         paragraph.drawOn(canvas, right - paragraph.width, middle - small * 2.05)
+        end_marked(canvas)
 
 
 def _logo_drawer(brand: Brand, fonts: FontFamily, box: float):

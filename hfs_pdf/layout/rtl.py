@@ -53,17 +53,30 @@ def _closing(stack: list[str]) -> str:
 class RightToLeftParagraph(Paragraph):
     """A Paragraph that breaks its own lines (in logical order) before ReportLab sees them."""
 
-    def __init__(self, text: str, style, **kwargs):
-        self._source = text
+    def __init__(self, text: str | None, style, **kwargs):
+        self._source = text  # None for the pieces ReportLab makes when it splits a paragraph
         self._broken_for: float | None = None
+        self.spoken_lines: list[str] | None = None  # the logical text of each drawn line
         super().__init__(text, style, **kwargs)
 
     def wrap(self, available_width: float, available_height: float):
-        if self._broken_for != available_width:
+        if self._source is not None and self._broken_for != available_width:
             lines = self._break_lines(available_width - self.style.leftIndent - self.style.rightIndent - _SAFETY)
             Paragraph.__init__(self, "<br/>".join(lines), self.style)
+            self.spoken_lines = [_plain(line) for line in lines]
             self._broken_for = available_width
         return super().wrap(available_width, available_height)
+
+    def split(self, available_width: float, available_height: float):
+        self.wrap(available_width, available_height)
+        pieces = super().split(available_width, available_height)
+        if self.spoken_lines is not None:
+            taken = 0
+            for piece in pieces:
+                count = len(piece.blPara.lines) if getattr(piece, "blPara", None) else len(getattr(piece, "frags", []) and [0])
+                piece.spoken_lines = self.spoken_lines[taken : taken + count]
+                taken += count
+        return pieces
 
     def _break_lines(self, width: float) -> list[str]:
         space = stringWidth(" ", self.style.fontName, self.style.fontSize)
@@ -77,6 +90,14 @@ class RightToLeftParagraph(Paragraph):
             used += (space if lines[-1] else 0.0) + size
             lines[-1].append(word)
         return [" ".join(line) for line in lines]
+
+
+def _plain(markup: str) -> str:
+    """Line markup → its text: tags dropped, entities decoded, citation numbers in brackets."""
+    from xml.sax.saxutils import unescape
+
+    markup = re.sub(r"<super>([^<]*)</super>", lambda m: f" [{m.group(1)}]" if m.group(1).strip(",") else "", markup)
+    return unescape(re.sub(r"<[^>]+>", "", markup), {"&quot;": '"'})
 
 
 def _word_width(word: str, style) -> float:

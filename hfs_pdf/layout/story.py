@@ -6,11 +6,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.flowables import BalancedColumns
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import WriteInLines
 from hfs_pdf.layout.rtl import RightToLeftParagraph
+from hfs_pdf.layout.structure import Node, Tagged
+from hfs_pdf.layout.text import spoken_text
 from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_markup
 from hfs_pdf.layout.styles import Styles
 from hfs_pdf.model import Block, Brand, BulletList, Callout, Handout, Paragraph as ParagraphBlock, ReviewStatus, StepList
@@ -33,135 +35,163 @@ CHROME = (KEY_POINTS, QUESTIONS, REFERENCES, DRAFT_NOTICE, REVIEWED_NOTICE, TRAN
 WRITE_IN_LINES = 2
 
 
-def build_story(handout: Handout, brand: Brand, localization: Localization, styles: Styles) -> list[Flowable]:
-    _ = localization.gettext
-    context = InlineContext(
-        placeholders={"clinic_name": brand.name, "clinic_phone": brand.phone, "emergency_number": brand.emergency_number},
-        citations=handout.citation_numbers(),
-        link_color=brand.colors.primary,
-        right_to_left=styles.right_to_left,
-    )
+class _Builder:
+    """Makes flowables and the structure node each one belongs to, in reading order."""
 
-    def chrome(message: str, **values: str) -> str:
-        """A translated page-chrome string as paragraph markup."""
-        return plain_markup(_(message).format(**values), styles.right_to_left)
-
-    # ReportLab orders the lines of a wrapped right-to-left paragraph backwards; this class does not.
-    P = RightToLeftParagraph if styles.right_to_left else Paragraph
-
-    def para(source: str, style) -> Paragraph:
-        return P(to_markup(source, context), style)
-
-    story: list[Flowable] = [para(handout.title, styles.title)]
-    if handout.review.status is ReviewStatus.DRAFT:
-        story.append(P(chrome(DRAFT_NOTICE), styles.draft))
-    elif handout.review.reviewer_role:
-        story.append(P(chrome(REVIEWED_NOTICE, reviewer=handout.review.reviewer_role), styles.draft))
-    if not localization.is_source:
-        notice = (
-            chrome(TRANSLATION_REVIEWED, reviewer=localization.reviewed_by)
-            if localization.reviewed_by
-            else chrome(TRANSLATION_PENDING)
+    def __init__(self, handout: Handout, brand: Brand, localization: Localization, styles: Styles, document: Node):
+        self.styles = styles
+        self.gettext = localization.gettext
+        self.context = InlineContext(
+            placeholders={"clinic_name": brand.name, "clinic_phone": brand.phone, "emergency_number": brand.emergency_number},
+            citations=handout.citation_numbers(),
+            link_color=brand.colors.primary,
+            right_to_left=styles.right_to_left,
         )
-        story.append(P(notice, styles.draft))
+        # ReportLab orders the lines of a wrapped right-to-left paragraph backwards; this class does not.
+        self.paragraph_class = RightToLeftParagraph if styles.right_to_left else Paragraph
+        self.joiner = "" if localization.locale.language in ("zh", "ja") else " "
+        self.document = document
+
+    def tagged(self, markup: str, style, parent: Node, role: str = "P", **attributes) -> Tagged:
+        node = parent.add(role, **attributes)
+        return Tagged(self.paragraph_class(markup, style), node, lambda f: spoken_text(f, self.joiner))
+
+    def para(self, source: str, style, parent: Node, role: str = "P") -> Tagged:
+        title = None
+        if role.startswith("H"):
+            from hfs_pdf.content.markup import parse_markup, plain_text
+
+            title = plain_text(parse_markup(source), self.context.placeholders)
+        return self.tagged(to_markup(source, self.context), style, parent, role, title=title)
+
+    def chrome(self, message: str, style, parent: Node, role: str = "P", **values: str) -> Tagged:
+        """A translated page-chrome string as a tagged paragraph."""
+        text = self.gettext(message).format(**values)
+        return self.tagged(plain_markup(text, self.styles.right_to_left), style, parent, role,
+                           title=text if role.startswith("H") else None)
+
+
+def build_story(handout: Handout, brand: Brand, localization: Localization, styles: Styles, document: Node) -> list[Flowable]:
+    """The handout's flowables; every piece of content is tagged with its node under `document`."""
+    b = _Builder(handout, brand, localization, styles, document)
+    story: list[Flowable] = [b.para(handout.title, styles.title, document, "H1")]
+    if handout.review.status is ReviewStatus.DRAFT:
+        story.append(b.chrome(DRAFT_NOTICE, styles.draft, document))
+    elif handout.review.reviewer_role:
+        story.append(b.chrome(REVIEWED_NOTICE, styles.draft, document, reviewer=handout.review.reviewer_role))
+    if not localization.is_source:
+        if localization.reviewed_by:
+            story.append(b.chrome(TRANSLATION_REVIEWED, styles.draft, document, reviewer=localization.reviewed_by))
+        else:
+            story.append(b.chrome(TRANSLATION_PENDING, styles.draft, document))
+    key_points = document.add("Div")
     story.append(
         _box(
-            [P(chrome(KEY_POINTS), styles.box_label), para(handout.key_points, styles.body)],
+            [b.chrome(KEY_POINTS, styles.box_label, key_points), b.para(handout.key_points, styles.body, key_points)],
             background=key_points_background(brand.colors),
             bar=brand.colors.accent,
             styles=styles,
         )
     )
     for section in handout.sections:
-        story.append(para(section.heading, styles.heading))
-        story.extend(_block(block, para, styles) for block in section.blocks)
+        part = document.add("Sect")
+        story.append(b.para(section.heading, styles.heading, part, "H2"))
+        for block in section.blocks:
+            story.extend(_block(block, b, part))
 
-    story.extend(_questions(P(chrome(QUESTIONS), styles.heading), handout.questions, para, styles, brand.colors.text))
+    questions = document.add("Sect")
+    story.extend(_questions(b, questions, handout.questions, brand.colors.text))
     if handout.get_help is not None:
         story.append(Spacer(1, styles.body.fontSize * 0.6))
-        story.append(_callout(handout.get_help, para, styles))
-    story.append(P(chrome(REFERENCES), styles.reference_heading))
+        story.append(_callout(handout.get_help, b, document))
+    references = document.add("Sect", lang="en" if localization.tag != "en" else None)
+    story.append(b.chrome(REFERENCES, styles.reference_heading, references, "H2"))
     # References stay in their original language (English), so they run left to right everywhere.
-    references = _list(
+    reference_list = _list(
+        b,
+        references.add("L"),
         [
-            Paragraph(plain_markup(ref.text) + (" " + link_markup(ref.url, brand.colors.primary) if ref.url else ""), styles.reference)
+            lambda body, ref=ref: [b.tagged(
+                plain_markup(ref.text) + (" " + link_markup(ref.url, brand.colors.primary) if ref.url else ""),
+                styles.reference, body,
+            )]
             for ref in handout.references
         ],
         styles.reference.fontName,
         styles.reference.fontSize,
         numbered=True,
+        rtl=False,
+        paragraph_class=Paragraph,
     )
     columns = styles.reference_columns
-    story.append(BalancedColumns([references], nCols=columns, innerPadding=12) if columns > 1 else references)
+    story.append(BalancedColumns(reference_list, nCols=columns, innerPadding=12) if columns > 1 else KeepTogether(reference_list))
     return story
 
 
-def _block(block: Block, para, styles: Styles) -> Flowable:
+def _block(block: Block, b: _Builder, parent: Node) -> list[Flowable]:
+    styles = b.styles
     if isinstance(block, ParagraphBlock):
-        return para(block.text, styles.body)
-    if isinstance(block, BulletList):
-        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size, rtl=styles.right_to_left)
-    if isinstance(block, StepList):
-        return _list([para(item, styles.body) for item in block.items], styles.bullet_font, styles.bullet_size,
-                     numbered=True, rtl=styles.right_to_left)
+        return [b.para(block.text, styles.body, parent)]
+    if isinstance(block, (BulletList, StepList)):
+        rows = _list(
+            b, parent.add("L"), [lambda body, item=item: [b.para(item, styles.body, body)] for item in block.items],
+            styles.bullet_font, styles.bullet_size, numbered=isinstance(block, StepList), rtl=styles.right_to_left,
+        )
+        return rows
     if isinstance(block, Callout):
-        return _callout(block, para, styles)
+        return [_callout(block, b, parent)]
     raise TypeError(f"unknown block {block!r}")
 
 
-def _list(items: list, font: str, size: float, *, numbered: bool = False, start: int = 1, rtl: bool = False) -> Flowable:
-    """A bulleted or numbered list; each item is a flowable or a list of flowables.
+def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, numbered: bool = False, start: int = 1,
+          rtl: bool = False, paragraph_class=None) -> list[Flowable]:
+    """One row per item: the bullet or number (Lbl) beside the item's flowables (LBody).
 
-    ReportLab's ListFlowable always puts the bullet on the left, so a right-to-left list is a
-    two-column table with the bullet column on the right.
+    Each item is a function that takes its LBody node and returns its tagged flowables. Rows are
+    tables so that a right-to-left list can put its bullets on the right, and so that the bullet
+    can be tagged as a label (ReportLab's ListFlowable draws bullets it cannot tag).
     """
-    if rtl:
-        return _rtl_list(items, font, size, numbered=numbered, start=start)
-    return ListFlowable(
-        [ListItem(item) for item in items],
-        bulletType="1" if numbered else "bullet",
-        start=start if numbered else "•",
-        bulletFontName=font,
-        bulletFontSize=size,
-        leftIndent=size * 1.6,
-        bulletDedent=size * 1.2,
-        bulletFormat="%s." if numbered else None,
-        spaceAfter=size * 0.3,
+    paragraph_class = paragraph_class or b.paragraph_class
+    marker = ParagraphStyle(
+        "bullet", fontName=font, fontSize=size, leading=size * 1.32, alignment=TA_RIGHT if rtl else 0,
+        shaping=int(rtl),
     )
-
-
-def _rtl_list(items: list, font: str, size: float, *, numbered: bool, start: int) -> Table:
-    marker = ParagraphStyle("rtl-bullet", fontName=font, fontSize=size, leading=size * 1.32, alignment=TA_RIGHT)
-    rows = [
-        [item, Paragraph(f"{number}." if numbered else "•", marker)]
-        for number, item in enumerate(items, start=start)
-    ]
-    table = Table(rows, colWidths=["*", size * 1.6], hAlign="RIGHT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), size * 0.4),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
+    rows = []
+    for number, make in enumerate(items, start=start):
+        item = list_node.add("LI")
+        label_text = f"{number}." if numbered else "•"
+        label = Tagged(paragraph_class(label_text, marker), item.add("Lbl"), lambda f, t=label_text: t)
+        body = make(item.add("LBody"))
+        cells = [body, label] if rtl else [label, body]
+        widths = ["*", size * 1.6] if rtl else [size * 1.6, "*"]
+        table = Table([cells], colWidths=widths, hAlign="RIGHT" if rtl else "LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING" if rtl else "LEFTPADDING", (1, 0) if not rtl else (0, 0), (1, 0) if not rtl else (0, 0), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.3),
+                ]
+            )
         )
-    )
-    table.spaceAfter = size * 0.3
-    return table
+        rows.append(table)
+    return rows
 
 
-def _callout(callout: Callout, para, styles: Styles) -> Flowable:
+def _callout(callout: Callout, b: _Builder, parent: Node) -> Flowable:
+    styles = b.styles
     background, title_color = CALLOUT_TINTS[callout.kind]
-    content: list[Flowable] = [para(callout.title, styles.callout_title[callout.kind])]
+    box = parent.add("Div")
+    content: list[Flowable] = [b.para(callout.title, styles.callout_title[callout.kind], box)]
     if callout.text:
-        content.append(para(callout.text, styles.body))
+        content.append(b.para(callout.text, styles.body, box))
     if callout.bullets:
-        content.append(_list([para(item, styles.body) for item in callout.bullets], styles.bullet_font, styles.bullet_size,
-                             rtl=styles.right_to_left))
+        content.extend(_list(b, box.add("L"), [lambda body, item=item: [b.para(item, styles.body, body)] for item in callout.bullets],
+                             styles.bullet_font, styles.bullet_size, rtl=styles.right_to_left))
     return _box(content, background=background, bar=title_color, styles=styles)
 
 
@@ -188,18 +218,22 @@ def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) 
     return table
 
 
-def _questions(heading: Paragraph, questions: tuple[str, ...], para, styles: Styles, line_color: str) -> list[Flowable]:
+def _questions(b: _Builder, section: Node, questions: tuple[str, ...], line_color: str) -> list[Flowable]:
     """Each question with its write-in lines, kept on one page: a question whose lines are on the
-    next page is no use. KeepTogether cannot sit inside a ListItem, hence one list per question;
-    and keepWithNext does not see into a KeepTogether, hence the heading inside the first one."""
+    next page is no use. keepWithNext does not see into a KeepTogether, hence the heading inside
+    the first one. The write-in lines are drawn outside any tag: they are artifacts."""
+    styles = b.styles
+    heading = b.chrome(QUESTIONS, styles.heading, section, "H2")
     spacing = styles.body.fontSize * 1.75
+    list_node = section.add("L")
     return [
         KeepTogether(
             ([heading] if number == 1 else [])
-            + [_list(
-                [[para(question, styles.question), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)]],
+            + _list(
+                b, list_node,
+                [lambda body, q=question: [b.para(q, styles.question, body), WriteInLines(WRITE_IN_LINES, spacing, line_color), Spacer(1, 3)]],
                 styles.bullet_font, styles.bullet_size, numbered=True, start=number, rtl=styles.right_to_left,
-            )]
+            )
         )
         for number, question in enumerate(questions, start=1)
     ]

@@ -9,9 +9,10 @@ from io import BytesIO
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-import hfs_pdf
 from hfs_pdf.layout import Layout
-from hfs_pdf.layout.page import PageDecorator
+from hfs_pdf.layout.page import PageDecoration
+from hfs_pdf.layout.structure import ARTIFACT_CLOSE, ARTIFACT_OPEN
+from hfs_pdf.render.pdfua import make_accessible
 
 
 @dataclass(frozen=True)
@@ -26,20 +27,23 @@ class _DecoratedCanvas(Canvas):
     Each page's state is kept at showPage and replayed at save, when the total is known.
     """
 
-    def __init__(self, *args, decorate: PageDecorator, **kwargs):
+    def __init__(self, *args, decorate: PageDecoration, **kwargs):
         super().__init__(*args, **kwargs)
         self._decorate = decorate
         self._held_pages: list[dict] = []
+        self.addLiteral(ARTIFACT_OPEN)  # everything not explicitly tagged is an artifact
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
         self._startPage()
+        self.addLiteral(ARTIFACT_OPEN)
 
     def save(self) -> None:
         total = len(self._held_pages)
         for state in self._held_pages:
             self.__dict__.update(state)
-            self._decorate(self, self._pageNumber, total)
+            self._decorate.every_page(self, self._pageNumber, total)
+            self.addLiteral(ARTIFACT_CLOSE)
             super().showPage()
         super().save()
 
@@ -55,7 +59,7 @@ def render_pdf(layout: Layout) -> RenderedPdf:
         author=info.author,
         subject=info.subject,
         keywords=list(info.keywords),
-        creator=f"hfs-pdf {hfs_pdf.__version__}",
+        creator=info.creator,
         lang=info.language,
         displayDocTitle=True,
         invariant=1,  # no creation timestamp or random document id: same input, same bytes
@@ -67,12 +71,18 @@ def render_pdf(layout: Layout) -> RenderedPdf:
     first, later = geometry.first, geometry.later
     doc.addPageTemplates(
         [
-            PageTemplate("first", [Frame(first.x, first.y, first.width, first.height, id="first", **_NO_PADDING)], autoNextPageTemplate="later"),
+            PageTemplate(
+                "first",
+                [Frame(first.x, first.y, first.width, first.height, id="first", **_NO_PADDING)],
+                onPage=lambda canvas, doc: layout.decorate.first_page(canvas),
+                autoNextPageTemplate="later",
+            ),
             PageTemplate("later", [Frame(later.x, later.y, later.width, later.height, id="later", **_NO_PADDING)]),
         ]
     )
     doc.build(list(layout.story), canvasmaker=partial(_DecoratedCanvas, decorate=layout.decorate))
-    return RenderedPdf(buffer.getvalue(), doc.page)
+    data = make_accessible(buffer.getvalue(), layout.structure, info)
+    return RenderedPdf(data, doc.page)
 
 
 _NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
