@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate list clean
+.PHONY: build test validate list clean snapshots
 
 build: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
@@ -29,3 +29,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf dist .pytest_cache
+
+# Rewrite the tag-tree snapshots in tests/snapshots/ from the current build; read the diff before committing.
+snapshots: $(STAMP)
+	HFS_PDF_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_accessibility.py -k snapshot

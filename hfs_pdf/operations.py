@@ -15,6 +15,7 @@ from hfs_pdf.content import load_brand, load_handouts
 from hfs_pdf.errors import ContentError, HfsPdfError, TranslationError, Problem, ProjectError, RenderError, UsageError, display_path
 from hfs_pdf.i18n import catalogs
 from hfs_pdf.i18n.extract import extract_template
+from hfs_pdf.i18n.texts import translatable_texts
 from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
 from hfs_pdf.i18n.locales import available_locales, resolve_locales
 from hfs_pdf.fonts import family_name_for, font_family
@@ -124,7 +125,8 @@ def build(
             for variant in variants:
                 try:
                     report.built.append(
-                        _build_one(handout, brand, localization, LayoutOptions(options_paper, variant), out_dir, locale)
+                        _build_one(handout, brand, localization, LayoutOptions(options_paper, variant), out_dir, locale,
+                                   allow_incomplete, report.warnings)
                     )
                 except HfsPdfError as error:
                     report.problems.extend(error.problems)
@@ -147,8 +149,14 @@ def _localization(project: Project, locale: str, allow_incomplete: bool, report:
 
 
 def _build_one(
-    handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions, out_dir: Path, locale: str
+    handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions, out_dir: Path, locale: str,
+    allow_incomplete: bool, warnings: list,
 ) -> Built:
+    wanted = [(None, message) for message in CHROME] + [(handout.id, text) for _, text in translatable_texts(handout)]
+    missing = catalogs.missing_messages(localization, wanted, f"needed by {handout.id}")
+    if missing and not allow_incomplete:
+        raise TranslationError(missing)
+    warnings.extend(missing)
     localized = localize(handout, localization)
     check_coverage(handout, localized, localization, font_family(family_name_for(localization.name)), CHROME, brand)
     layout = lay_out(localized, brand, localization, options)

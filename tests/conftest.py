@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from hfs_pdf import operations
+from hfs_pdf.model import Variant
 
 PROJECT = Path(__file__).resolve().parents[1]
 HANDOUT_IDS = sorted(p.stem for p in (PROJECT / "handouts").glob("*.yaml"))
@@ -36,3 +37,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     report = operations.build(operations.Project.at(PROJECT), languages=("en",), out_dir=out)
     assert report.ok, report.problems
     return {item.handout_id: item.path for item in report.built}
+
+
+@pytest.fixture(scope="session")
+def every_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every handout × language × variant, built once from freshly compiled catalogs: the output folder."""
+    root = tmp_path_factory.mktemp("project")
+    for folder in ("handouts", "brands", "translations"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    project = operations.Project.at(root)
+    operations.i18n_compile(project)
+    out = root / "dist"
+    report = operations.build(project, languages=("all",), out_dir=out, variants=(Variant.STANDARD, Variant.LARGE_PRINT))
+    assert report.ok, report.problems
+    return out

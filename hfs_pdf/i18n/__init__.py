@@ -19,6 +19,9 @@ from hfs_pdf.model import Handout
 
 SOURCE_LOCALE = "en"
 
+NUMERIC_DATE_LOCALES = frozenset({"ht"})
+"""CLDR has no Haitian Creole month names (Babel prints French ones), so these locales get numeric dates."""
+
 
 def N_(message: str) -> str:
     """Mark a page-chrome string for extraction without translating it where it is defined."""
@@ -53,7 +56,8 @@ class Localization:
         return self.translations.gettext(message)
 
     def long_date(self, value: date) -> str:
-        return format_date(value, format="long", locale=self.locale)
+        style = "short" if self.name in NUMERIC_DATE_LOCALES else "long"
+        return format_date(value, format=style, locale=self.locale)
 
 
 def source_localization() -> Localization:

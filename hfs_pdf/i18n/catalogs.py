@@ -206,3 +206,18 @@ def load_localization(translations_dir: Path, locale: str, *, allow_incomplete: 
     lines = {(m.context, m.id): m.lineno for m in catalog if m.id}
     localization = Localization(locale, Locale.parse(locale), translations, po, lines, reviewed_by(catalog))
     return localization, incomplete
+
+
+def missing_messages(localization, wanted: list[tuple[str | None, str]], where: str) -> list[Problem]:
+    """Strings the layout will print that the catalog does not have at all (its template is out of date).
+
+    gettext would quietly print them in English; hfs-pdf says so instead.
+    """
+    if localization.catalog is None:
+        return []
+    missing = [(context, msgid) for context, msgid in wanted if (context, msgid) not in localization.catalog_lines]
+    return [
+        Problem(display_path(localization.catalog),
+                f"[{context or 'page chrome'}] {_short(msgid)!r} is not in the catalog ({where}) — run `hfs-pdf i18n update` and translate it")
+        for context, msgid in dict.fromkeys(missing)
+    ]

@@ -59,6 +59,7 @@ class Layout:
     fonts: FontFamily
     info: DocumentInfo
     page_budget: int
+    shaped: bool = False  # text was shaped with HarfBuzz (its ToUnicode map needs the real letters)
 
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
@@ -83,6 +84,7 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
             language=localization.tag,
         ),
         page_budget=PAGE_BUDGET[options.variant],
+        shaped=script.shaping,
     )
 
 

@@ -20,6 +20,7 @@ class InlineContext:
     citations: dict[str, int]
     link_color: str
     right_to_left: bool = False
+    superscript_citations: bool = True  # False: "[1]" at text size (large print)
 
 
 _EASTERN_DIGITS = {**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)}}
@@ -41,7 +42,7 @@ def to_markup(source: str, context: InlineContext) -> str:
     pieces: list[str] = []
     last_seen: Span | None = None  # the last span that was not just white space
     for span in parse_markup(source):
-        if isinstance(span, Cite) and pieces:
+        if isinstance(span, Cite) and pieces and context.superscript_citations:
             pieces[-1] = pieces[-1].rstrip()  # "control [@lu2014]." prints "control¹."
             if isinstance(last_seen, Cite):
                 pieces.append("<super>,</super>")  # "[@a] [@b]" prints "⁵,⁶", not "⁵⁶"
@@ -59,6 +60,8 @@ def _span_markup(span: Span, context: InlineContext) -> str:
     if isinstance(span, Link):
         return _strong(link_markup(span.url, context.link_color, span.label), span.strong)
     if isinstance(span, Cite):
+        if not context.superscript_citations:
+            return f"[{context.citations[span.key]}]"
         return f"<super>{context.citations[span.key]}</super>"
     raise TypeError(f"unknown span {span!r}")
 

@@ -67,12 +67,17 @@ class PageDecoration:
     every_page: Callable[[Canvas, int, int], None]
 
 
+def footer_lines(variant: Variant) -> int:
+    """Large print gives the page number a line of its own: at 14 pt it no longer fits beside the contact line."""
+    return 2 if variant is Variant.STANDARD else 3
+
+
 def page_geometry(paper: Paper, variant: Variant) -> PageGeometry:
     width, height = PAGE_SIZES[paper]
     scale = SCALES[variant]
     margin = 46 if variant is Variant.STANDARD else 40
-    band = 64 if variant is Variant.STANDARD else 92
-    footer = scale.footer * 2 * 1.3 + 20
+    band = 64 if variant is Variant.STANDARD else 110
+    footer = scale.footer * footer_lines(variant) * 1.3 + 20
     running_header = scale.footer * 1.3 + 18
     bottom = footer + 6
     return PageGeometry(
@@ -140,7 +145,7 @@ def page_decorator(
     def header_band(canvas: Canvas) -> None:
         """Page 1's band, painted before the page's content so that it comes first in reading order."""
         canvas.saveState()
-        _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script.shaping, figures)
+        _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script.shaping, figures, scale.small)
         canvas.restoreState()
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
@@ -162,7 +167,8 @@ def page_decorator(
         first_line = top - 6 - scale.footer
         text(canvas, contact, first_line, start)
         text(canvas, about, first_line - scale.footer * 1.3, start)
-        text(canvas, _(FOOTER_PAGE).format(page=number, total=total), first_line, end, bold=True)
+        page_line = first_line - scale.footer * 1.3 * (footer_lines(variant) - 2) * 2
+        text(canvas, _(FOOTER_PAGE).format(page=number, total=total), page_line, end, bold=True)
         end_marked(canvas)
         canvas.restoreState()
 
@@ -171,7 +177,7 @@ def page_decorator(
 
 def _header_band(
     canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str, shaping: bool,
-    figures: HeaderFigures,
+    figures: HeaderFigures, min_text_size: float,
 ) -> None:
     """Page 1's coloured band: logo, clinic name and department on the left; contact and QR code on the right."""
     width, height = geometry.size
@@ -186,20 +192,22 @@ def _header_band(
         x += logo(canvas, x, height - band + 8) + 12
         if figures.logo is not None:
             end_marked(canvas)
-    canvas.setFillColor(HexColor(colors.on_primary))
-    name_size = band * 0.25
-    canvas.setFont(fonts.bold, name_size)
-    begin_marked(canvas, figures.clinic, brand.name)
-    canvas.drawString(x, height - band / 2 + 2, brand.name)
-    end_marked(canvas)
-    small = name_size * 0.6
-    canvas.setFont(fonts.regular, small)
-    begin_marked(canvas, figures.clinic, brand.department)
-    canvas.drawString(x, height - band / 2 - name_size * 0.85, brand.department)
-    end_marked(canvas)
-    # QR code on a light tile (scanners need a light quiet zone), caption and contact to its left.
+    # QR code on a light tile (scanners need a light quiet zone); its left edge bounds the text.
     tile = qr.width + 6
     tile_x = width - geometry.margin - tile
+    right = tile_x - 8
+    name_size = min(band * 0.25, 24)
+    small = max(name_size * 0.6, min_text_size)
+    name = _band_paragraph(brand.name, fonts.bold, name_size, colors.on_primary, shaping, right - x, TA_LEFT)
+    department = _band_paragraph(brand.department, fonts.regular, small, colors.on_primary, shaping, right - x, TA_LEFT)
+    block = name.height + department.height
+    top = height - (band - block) / 2
+    begin_marked(canvas, figures.clinic, brand.name)
+    name.drawOn(canvas, x, top - name.height)
+    end_marked(canvas)
+    begin_marked(canvas, figures.clinic, brand.department)
+    department.drawOn(canvas, x, top - block)
+    end_marked(canvas)
     tile_y = height - band + (band - tile) / 2
     canvas.setFillColor(HexColor(colors.background))
     canvas.rect(tile_x, tile_y, tile, tile, stroke=0, fill=1)
@@ -207,11 +215,10 @@ def _header_band(
     renderPDF.draw(qr, canvas, tile_x + 3, tile_y + 3)
     end_marked(canvas)
     # Phone and website go beside the QR code when they fit; the footer repeats them anyway.
-    right = tile_x - 8
     contact = (brand.phone, bare_domain(brand.website), caption)
     contact_width = max(canvas.stringWidth(text, fonts.bold, small) for text in contact)
-    name_width = max(canvas.stringWidth(brand.name, fonts.bold, name_size), canvas.stringWidth(brand.department, fonts.regular, small))
-    if x + name_width + 16 < right - contact_width:
+    name_width = max(max(name.getActualLineWidths0()), max(department.getActualLineWidths0()))
+    if x + name_width + 16 < right - contact_width and small * 3.6 < band:
         canvas.setFillColor(HexColor(colors.on_primary))
         middle = height - band / 2
         canvas.setFont(fonts.regular, small)
@@ -227,6 +234,14 @@ def _header_band(
         begin_marked(canvas, figures.contact, caption)
         paragraph.drawOn(canvas, right - paragraph.width, middle - small * 2.05)
         end_marked(canvas)
+
+
+def _band_paragraph(value: str, font: str, size: float, color: str, shaping: bool, width: float, align: int) -> Paragraph:
+    style = ParagraphStyle("band", fontName=font, fontSize=size, leading=size * 1.2, textColor=HexColor(color),
+                           alignment=align, shaping=int(shaping))
+    paragraph = Paragraph(plain_markup(value, shaping), style)
+    paragraph.wrap(width, size * 6)
+    return paragraph
 
 
 def _logo_drawer(brand: Brand, fonts: FontFamily, box: float):

@@ -9,7 +9,7 @@ from reportlab.platypus.flowables import BalancedColumns
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from hfs_pdf.i18n import N_, Localization
-from hfs_pdf.layout.flowables import WriteInLines
+from hfs_pdf.layout.flowables import ListRow, WriteInLines
 from hfs_pdf.layout.rtl import RightToLeftParagraph
 from hfs_pdf.layout.structure import Node, Tagged
 from hfs_pdf.layout.text import spoken_text
@@ -46,15 +46,19 @@ class _Builder:
             citations=handout.citation_numbers(),
             link_color=brand.colors.primary,
             right_to_left=styles.right_to_left,
+            superscript_citations=styles.superscript_citations,
         )
         # ReportLab orders the lines of a wrapped right-to-left paragraph backwards; this class does not.
         self.paragraph_class = RightToLeftParagraph if styles.right_to_left else Paragraph
         self.joiner = "" if localization.locale.language in ("zh", "ja") else " "
         self.document = document
 
-    def tagged(self, markup: str, style, parent: Node, role: str = "P", **attributes) -> Tagged:
+    def tagged(self, markup: str, style, parent: Node, role: str = "P", *, joiner: str | None = None,
+               paragraph_class=None, **attributes) -> Tagged:
         node = parent.add(role, **attributes)
-        return Tagged(self.paragraph_class(markup, style), node, lambda f: spoken_text(f, self.joiner))
+        joiner = self.joiner if joiner is None else joiner
+        paragraph = (paragraph_class or self.paragraph_class)(markup, style)
+        return Tagged(paragraph, node, lambda f: spoken_text(f, joiner))
 
     def para(self, source: str, style, parent: Node, role: str = "P") -> Tagged:
         title = None
@@ -105,7 +109,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, b, document))
     references = document.add("Sect", lang="en" if localization.tag != "en" else None)
-    story.append(b.chrome(REFERENCES, styles.reference_heading, references, "H2"))
+    heading = b.chrome(REFERENCES, styles.reference_heading, references, "H2")
     # References stay in their original language (English), so they run left to right everywhere.
     reference_list = _list(
         b,
@@ -113,7 +117,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         [
             lambda body, ref=ref: [b.tagged(
                 plain_markup(ref.text) + (" " + link_markup(ref.url, brand.colors.primary) if ref.url else ""),
-                styles.reference, body,
+                styles.reference, body, joiner=" ", paragraph_class=Paragraph,  # English, left to right
             )]
             for ref in handout.references
         ],
@@ -124,7 +128,10 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         paragraph_class=Paragraph,
     )
     columns = styles.reference_columns
-    story.append(BalancedColumns(reference_list, nCols=columns, innerPadding=12) if columns > 1 else KeepTogether(reference_list))
+    if columns > 1:
+        story.extend([heading, BalancedColumns(reference_list, nCols=columns, innerPadding=12)])
+    else:  # keepWithNext does not hold a heading to a list row; keep it with the first one by hand
+        story.extend([KeepTogether([heading, reference_list[0]]), *reference_list[1:]])
     return story
 
 
@@ -148,8 +155,8 @@ def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, 
     """One row per item: the bullet or number (Lbl) beside the item's flowables (LBody).
 
     Each item is a function that takes its LBody node and returns its tagged flowables. Rows are
-    tables so that a right-to-left list can put its bullets on the right, and so that the bullet
-    can be tagged as a label (ReportLab's ListFlowable draws bullets it cannot tag).
+    our own flowables so that a right-to-left list can put its bullets on the right, and so that
+    the bullet can be tagged as a label (ReportLab's ListFlowable draws bullets it cannot tag).
     """
     paragraph_class = paragraph_class or b.paragraph_class
     marker = ParagraphStyle(
@@ -162,23 +169,7 @@ def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, 
         label_text = f"{number}." if numbered else "•"
         label = Tagged(paragraph_class(label_text, marker), item.add("Lbl"), lambda f, t=label_text: t)
         body = make(item.add("LBody"))
-        cells = [body, label] if rtl else [label, body]
-        widths = ["*", size * 1.6] if rtl else [size * 1.6, "*"]
-        table = Table([cells], colWidths=widths, hAlign="RIGHT" if rtl else "LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), font),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING" if rtl else "LEFTPADDING", (1, 0) if not rtl else (0, 0), (1, 0) if not rtl else (0, 0), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.3),
-                ]
-            )
-        )
-        rows.append(table)
+        rows.append(ListRow(label, body, size * 1.6, right_to_left=rtl, space_after=size * 0.3))
     return rows
 
 

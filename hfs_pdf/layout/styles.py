@@ -27,7 +27,7 @@ class Scale:
 
 SCALES = {
     Variant.STANDARD: Scale(body=10.5, title=20, heading=13.5, small=7.5, footer=7.5, leading=1.32),
-    Variant.LARGE_PRINT: Scale(body=18, title=28, heading=22, small=14, footer=12, leading=1.35),
+    Variant.LARGE_PRINT: Scale(body=18, title=28, heading=22, small=18, footer=14, leading=1.35),
 }
 
 
@@ -62,6 +62,7 @@ class Styles:
     bullet_size: float
     reference_columns: int  # large print uses one column: columns are hard to follow
     right_to_left: bool
+    superscript_citations: bool  # large print prints "[1]" at full size: superscripts are too small to read
 
 
 def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script: Script = LATIN) -> Styles:
@@ -97,11 +98,17 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
             for kind, (_, title) in CALLOUT_TINTS.items()
         },
         question=style("question", scale.body),
-        reference_heading=style("reference_heading", scale.small + 1, bold=True, spaceBefore=scale.body * 0.8, spaceAfter=2, keepWithNext=1),
+        # large print: every heading at heading size, and no small print at all
+        reference_heading=style(
+            "reference_heading", scale.heading if variant is Variant.LARGE_PRINT else scale.small + 1, bold=True,
+            color=HexColor(colors.primary) if variant is Variant.LARGE_PRINT else text,
+            spaceBefore=scale.body * 0.8, spaceAfter=2, keepWithNext=1,
+        ),
         # references are English bibliographic records in every language: left to right, unshaped
         reference=style("reference", scale.small, alignment=TA_LEFT, shaping=0),
         bullet_font=fonts.regular,
         bullet_size=scale.body,
         reference_columns=1 if variant is Variant.LARGE_PRINT else 2,
         right_to_left=script.right_to_left,
+        superscript_citations=variant is not Variant.LARGE_PRINT,
     )

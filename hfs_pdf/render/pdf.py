@@ -13,6 +13,7 @@ from hfs_pdf.layout import Layout
 from hfs_pdf.layout.page import PageDecoration
 from hfs_pdf.layout.structure import ARTIFACT_CLOSE, ARTIFACT_OPEN
 from hfs_pdf.render.pdfua import make_accessible
+from hfs_pdf.render.shaped import private_use_text
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def render_pdf(layout: Layout) -> RenderedPdf:
         ]
     )
     doc.build(list(layout.story), canvasmaker=partial(_DecoratedCanvas, decorate=layout.decorate))
-    data = make_accessible(buffer.getvalue(), layout.structure, info)
+    shaped = private_use_text((layout.fonts.regular, layout.fonts.bold)) if layout.shaped else {}
+    data = make_accessible(buffer.getvalue(), layout.structure, info, shaped)
     return RenderedPdf(data, doc.page)
 
 

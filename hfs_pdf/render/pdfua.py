@@ -19,8 +19,12 @@ from hfs_pdf.layout.structure import Mark, Node
 PDFUA_NAMESPACE = "http://www.aiim.org/pdfua/ns/id/"
 
 
-def make_accessible(data: bytes, structure: Node, info) -> bytes:
-    """`info` is the layout's DocumentInfo: title, author, subject, keywords, language."""
+def make_accessible(data: bytes, structure: Node, info, shaped_text: dict[str, dict[int, str]] | None = None) -> bytes:
+    """`info` is the layout's DocumentInfo: title, author, subject, keywords, language.
+
+    `shaped_text` maps a font's PostScript name to the text of each private-use code point
+    ReportLab gave its shaped glyphs (render.shaped), so that ToUnicode maps say real letters.
+    """
     title, language = info.title, info.language
     with pikepdf.open(BytesIO(data)) as pdf:
         pages = list(pdf.pages)
@@ -66,7 +70,7 @@ def make_accessible(data: bytes, structure: Node, info) -> bytes:
         pdf.Root.Lang = String(language)
         pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         _bookmarks(pdf, structure, pages)
-        _clean_to_unicode(pdf)
+        _clean_to_unicode(pdf, shaped_text or {})
         _xmp(pdf, info)
         out = BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -121,18 +125,36 @@ def _bookmarks(pdf, structure: Node, pages) -> None:
                     outline.root.append(pikepdf.OutlineItem(node.title, first.page - 1))
 
 
-_BAD_TARGET = re.compile(rb"<([0-9A-Fa-f]+)>\s*<(0000|FEFF|FFFE)>")
+_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>")
+_FORBIDDEN = {0x0000, 0xFEFF, 0xFFFE}
 
 
-def _clean_to_unicode(pdf) -> None:
-    """ReportLab maps subset code 0 (.notdef) to U+0000; PDF/UA forbids mapping to 0000/FEFF/FFFE."""
+def _clean_to_unicode(pdf, shaped_text: dict[str, dict[int, str]]) -> None:
+    """ToUnicode maps PDF/UA accepts and readers understand.
+
+    ReportLab maps subset code 0 (.notdef) to U+0000, which PDF/UA forbids, and shaped glyphs to
+    private-use code points, which read as nothing; both are replaced.
+    """
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == Name.Font and "/ToUnicode" in obj:
-            stream = obj.ToUnicode
-            data = stream.read_bytes()
-            cleaned = _BAD_TARGET.sub(rb"<\1> <FFFD>", data)
-            if cleaned != data:
-                stream.write(cleaned)
+        if not (isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == Name.Font and "/ToUnicode" in obj):
+            continue
+        private = shaped_text.get(str(obj.BaseFont).split("+", 1)[-1].lstrip("/"), {})
+
+        def replace(match: re.Match) -> bytes:
+            target = int(match.group(2), 16)
+            if target in _FORBIDDEN:
+                text = "\ufffd"
+            elif target in private:
+                text = private[target]
+            else:
+                return match.group(0)
+            return b"<" + match.group(1) + b"> <" + text.encode("utf-16-be").hex().upper().encode() + b">"
+
+        stream = obj.ToUnicode
+        data = stream.read_bytes()
+        cleaned = _ENTRY.sub(replace, data)
+        if cleaned != data:
+            stream.write(cleaned)
 
 
 def _xmp(pdf, info) -> None:

@@ -1,0 +1,72 @@
+"""Shaped glyphs → the text they draw, so copied and spoken Arabic is real letters.
+
+When ReportLab shapes text it gives every glyph that has no character of its own (initial,
+medial and final letter forms, ligatures) a private-use code point, and writes those into the
+PDF's ToUnicode map. Reading the font's substitution tables backwards (fontTools) tells which
+letters each such glyph stands for: a final form of ب is ب, the lam-alef ligature is لا.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont as ToolsFont
+from reportlab.pdfbase import pdfmetrics
+
+PRIVATE_USE = range(0xE000, 0xF900)
+
+
+@lru_cache(maxsize=None)
+def glyph_text(font_file: str) -> dict[int, str]:
+    """Glyph id → the characters it draws, through cmap then every single and ligature substitution."""
+    font = ToolsFont(font_file, lazy=True)
+    order = font.getGlyphOrder()
+    ids = {name: index for index, name in enumerate(order)}
+    text: dict[str, str] = {}
+    for code, name in sorted(font.getBestCmap().items()):
+        text.setdefault(name, chr(code))
+    singles, ligatures = [], []
+    if "GSUB" in font:
+        for lookup in font["GSUB"].table.LookupList.Lookup:
+            for table in lookup.SubTable:
+                kind = lookup.LookupType
+                if kind == 7:  # extension: the real subtable is inside
+                    kind, table = table.ExtensionLookupType, table.ExtSubTable
+                if kind == 1:
+                    singles.append(table.mapping)
+                elif kind == 3:
+                    singles.append({source: options[0] for source, options in table.alternates.items() if options})
+                elif kind == 4:
+                    ligatures.append(table.ligatures)
+    changed = True
+    while changed:  # substitutions chain (isolated → final → a stylistic variant): follow to a fixpoint
+        changed = False
+        for mapping in singles:
+            for source, target in mapping.items():
+                if source in text and target not in text:
+                    text[target] = text[source]
+                    changed = True
+        for table in ligatures:
+            for first, entries in table.items():
+                for ligature in entries:
+                    parts = [first, *ligature.Component]
+                    if ligature.LigGlyph not in text and all(part in text for part in parts):
+                        text[ligature.LigGlyph] = "".join(text[part] for part in parts)
+                        changed = True
+    return {ids[name]: value for name, value in text.items() if name in ids}
+
+
+def private_use_text(font_names: tuple[str, ...]) -> dict[str, dict[int, str]]:
+    """PostScript font name → {private-use code point ReportLab gave a glyph: the text it draws}."""
+    result: dict[str, dict[int, str]] = {}
+    for name in font_names:
+        font = pdfmetrics.getFont(name)
+        face = font.face
+        assigned = {code: gid for gid, codes in face.glyphToChar.items() for code in codes if code in PRIVATE_USE}
+        if not assigned:
+            continue
+        known = glyph_text(str(Path(face.filename)))
+        ps_name = face.name.decode() if isinstance(face.name, bytes) else face.name
+        result[ps_name] = {code: known[gid] for code, gid in assigned.items() if gid in known}
+    return result
