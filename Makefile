@@ -6,17 +6,23 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate list clean snapshots
+.PHONY: build test validate check list clean snapshots
 
 build: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
 	$(BIN)/hfs-pdf build --lang all --out dist
+	$(BIN)/hfs-pdf build --lang all --large-print --out dist
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 validate: $(STAMP)
 	$(BIN)/hfs-pdf validate
+
+# Plain-language report for every handout and language; fails on English above grade 8.
+check: $(STAMP)
+	$(BIN)/hfs-pdf i18n compile
+	$(BIN)/hfs-pdf check
 
 list: $(STAMP)
 	$(BIN)/hfs-pdf list

@@ -157,6 +157,34 @@ def list_handouts(root) -> None:
     click.echo(f"\nlanguages: {', '.join(project.locales())}")
 
 
+@cli.command()
+@click.option("--lang", "languages", multiple=True, metavar="LANG", help="Language code (repeatable), or 'all' (default).")
+@root_option
+def check(languages, root) -> None:
+    """Plain-language report per handout and language; fails if English is above grade 8
+    or has a sentence over 25 words.
+
+    \b
+    Example:
+      hfs-pdf check --lang en --lang es
+    """
+    try:
+        report = operations.check_plain_language(_project(root), languages or ("all",))
+    except HfsPdfError as error:
+        raise _reported(error)
+    header = ("language", "handout", "formula", "score", "median sentence", "longest", "long words")
+    table = [header] + [
+        (r.locale, r.handout_id, r.formula or "—", "—" if r.score is None else f"{r.score:.1f}",
+         f"{r.median_sentence:g} {r.unit}", f"{r.longest.length} {r.unit}", "—" if r.long_words is None else str(r.long_words))
+        for r in report.rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    if report.problems:
+        raise ReportedError(report.problems)
+
+
 @cli.group()
 def i18n() -> None:
     """Manage the translation catalogs in translations/ (gettext, edited in Poedit or Weblate).

@@ -23,6 +23,7 @@ from hfs_pdf.i18n.coverage import check_coverage
 from hfs_pdf.layout import CHROME, LayoutOptions, lay_out
 from hfs_pdf.model import Brand, Handout, Paper, Variant
 from hfs_pdf.publish import output_path, write_atomic
+from hfs_pdf.readability import Readability, assess
 from hfs_pdf.render import render_pdf
 
 DEFAULT_BRAND = Path("brands") / "demo.yaml"
@@ -268,3 +269,29 @@ def i18n_status(project: Project) -> list[CatalogStatus]:
         reviewer = catalogs.reviewed_by(catalog)
         rows.extend(CatalogStatus(locale, group, *tally, reviewer) for group, tally in counts.items())
     return rows
+
+
+# -- plain language -----------------------------------------------------------------------------
+
+
+@dataclass
+class PlainLanguageReport:
+    rows: list[Readability] = field(default_factory=list)
+    problems: list[Problem | str] = field(default_factory=list)
+
+
+def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)) -> PlainLanguageReport:
+    """Reading figures for every handout and language; the English gate's failures as problems."""
+    report = PlainLanguageReport()
+    loaded = load_handouts(project.handouts_dir)
+    report.problems.extend(loaded.problems)
+    for locale in resolve_locales(languages, project.locales()):
+        if locale == SOURCE_LOCALE:
+            localization = source_localization()
+        else:
+            localization, _ = catalogs.load_localization(project.translations_dir, locale, allow_incomplete=True)
+        for handout in loaded.handouts:
+            row = assess(localize(handout, localization), locale)
+            report.rows.append(row)
+            report.problems.extend(Problem(display_path(handout.source), problem) for problem in row.problems())
+    return report
