@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -26,6 +27,21 @@ class ReportedError(click.ClickException):
     def show(self, file=None) -> None:
         for line in self.lines:
             click.echo(f"error: {line}", err=True)
+
+
+@contextmanager
+def _reporting():
+    """Turn the library's errors into Click errors: one line per problem, the error's exit code."""
+    try:
+        yield
+    except HfsPdfError as error:
+        raise _reported(error)
+
+
+def _echo_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
 def _reported(error: HfsPdfError) -> click.ClickException:
@@ -51,10 +67,8 @@ brand_option = click.option(
 
 
 def _project(root: Path) -> operations.Project:
-    try:
+    with _reporting():
         return operations.Project.at(root)
-    except HfsPdfError as error:
-        raise _reported(error)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,10 +80,8 @@ def cli() -> None:
     Example:
       hfs-pdf build --lang en
     """
-    try:
+    with _reporting():
         require_shaping()
-    except HfsPdfError as error:
-        raise _reported(error)
 
 
 @cli.command()
@@ -91,7 +103,7 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
     """
     project = _project(root)
     variant = Variant.LARGE_PRINT if large_print else Variant.STANDARD
-    try:
+    with _reporting():
         report = operations.build(
             project,
             languages=languages,
@@ -102,8 +114,6 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
             variants=(variant,),
             allow_incomplete=allow_incomplete,
         )
-    except HfsPdfError as error:
-        raise _reported(error)
     for item in report.built:
         click.echo(f"wrote {item.path} ({item.pages} pages, {item.bytes // 1024} KiB)")
     for warning in report.warnings:
@@ -148,10 +158,10 @@ def list_handouts(root) -> None:
     """
     project = _project(root)
     report = operations.validate(project)
-    rows = [(h.id, h.title, h.review.version, h.review.status.value) for h in report.handouts]
-    widths = [max(len(str(row[i])) for row in rows + [("id", "title", "version", "status")]) for i in range(4)]
-    for row in [("id", "title", "version", "status")] + rows:
-        click.echo("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+    _echo_table(
+        ("id", "title", "version", "status"),
+        [(h.id, h.title, h.review.version, h.review.status.value) for h in report.handouts],
+    )
     for problem in report.problems:
         click.echo(f"warning: {problem}", err=True)
     click.echo(f"\nlanguages: {', '.join(project.locales())}")
@@ -168,19 +178,14 @@ def check(languages, root) -> None:
     Example:
       hfs-pdf check --lang en --lang es
     """
-    try:
+    with _reporting():
         report = operations.check_plain_language(_project(root), languages or ("all",))
-    except HfsPdfError as error:
-        raise _reported(error)
     header = ("language", "handout", "formula", "score", "median sentence", "longest", "long words")
-    table = [header] + [
+    _echo_table(header, [
         (r.locale, r.handout_id, r.formula or "—", "—" if r.score is None else f"{r.score:.1f}",
          f"{r.median_sentence:g} {r.unit}", f"{r.longest.length} {r.unit}", "—" if r.long_words is None else str(r.long_words))
         for r in report.rows
-    ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for row in table:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    ])
     if report.problems:
         raise ReportedError(report.problems)
 
@@ -204,10 +209,8 @@ def extract(root) -> None:
     Example:
       hfs-pdf i18n extract
     """
-    try:
+    with _reporting():
         path = operations.i18n_extract(_project(root))
-    except HfsPdfError as error:
-        raise _reported(error)
     click.echo(f"wrote {path}")
 
 
@@ -221,10 +224,8 @@ def init(lang, root) -> None:
     Example:
       hfs-pdf i18n init de
     """
-    try:
+    with _reporting():
         path = operations.i18n_init(_project(root), lang)
-    except HfsPdfError as error:
-        raise _reported(error)
     click.echo(f"wrote {path} (marked: machine draft / pending human review until Reviewed-By is filled in)")
 
 
@@ -237,10 +238,8 @@ def update(root) -> None:
     Example:
       hfs-pdf i18n update
     """
-    try:
+    with _reporting():
         paths = operations.i18n_update(_project(root))
-    except HfsPdfError as error:
-        raise _reported(error)
     for path in paths:
         click.echo(f"updated {path}")
 
@@ -254,10 +253,8 @@ def compile_(root) -> None:
     Example:
       hfs-pdf i18n compile
     """
-    try:
+    with _reporting():
         paths = operations.i18n_compile(_project(root))
-    except HfsPdfError as error:
-        raise _reported(error)
     click.echo(f"compiled {len(paths)} catalog(s)")
 
 
@@ -270,19 +267,14 @@ def status(root) -> None:
     Example:
       hfs-pdf i18n status
     """
-    try:
+    with _reporting():
         rows = operations.i18n_status(_project(root))
-    except HfsPdfError as error:
-        raise _reported(error)
     header = ("language", "handout", "translated", "fuzzy", "untranslated", "review")
-    table = [header] + [
+    _echo_table(header, [
         (r.locale, r.group, str(r.translated), str(r.fuzzy), str(r.untranslated),
          f"reviewed by {r.reviewed_by}" if r.reviewed_by else "machine draft, pending human review")
         for r in rows
-    ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for row in table:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    ])
 
 
 def main() -> None:

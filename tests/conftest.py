@@ -51,3 +51,15 @@ def every_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = operations.build(project, languages=("all",), out_dir=out, variants=(Variant.STANDARD, Variant.LARGE_PRINT))
     assert report.ok, report.problems
     return out
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The first line of the file that contains `needle` (1-based), for expected error locations."""
+    return next(number for number, line in enumerate(path.read_text().splitlines(), start=1) if needle in line)
+
+
+def problems_of(load, error_type: type, path: Path) -> list[str]:
+    """The problem lines `load(path)` raises, with the path itself shown as FILE."""
+    with pytest.raises(error_type) as caught:
+        load(path)
+    return [str(p).replace(str(path), "FILE") for p in caught.value.problems]

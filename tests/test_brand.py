@@ -11,7 +11,7 @@ from hfs_pdf.content import load_brand
 from hfs_pdf.errors import BrandError
 from hfs_pdf.palette import WCAG_AA_TEXT, fixed_pairs, text_pairs
 
-from .conftest import PROJECT
+from .conftest import PROJECT, line_of, problems_of
 
 DEMO = (PROJECT / "brands" / "demo.yaml").read_text(encoding="utf-8")
 
@@ -24,14 +24,9 @@ def _brand(tmp_path: Path, old: str = "", new: str = "") -> Path:
     return path
 
 
-def _line(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if needle in line)
-
 
 def _problems(path: Path) -> list[str]:
-    with pytest.raises(BrandError) as caught:
-        load_brand(path)
-    return [str(p).replace(str(path), "FILE") for p in caught.value.problems]
+    return problems_of(load_brand, BrandError, path)
 
 
 def test_demo_brand_loads_and_every_pair_passes_aa():
@@ -44,7 +39,7 @@ def test_low_contrast_is_rejected_with_the_measured_ratio(tmp_path: Path):
     path = _brand(tmp_path, 'text: "#1A1A1A"', 'text: "#999999"')
     problems = _problems(path)
     assert problems[0] == (
-        f"FILE:{_line(path, 'text: ')}: colors: body text on the page (#999999 on #FFFFFF) has contrast 2.85:1, "
+        f"FILE:{line_of(path, 'text: ')}: colors: body text on the page (#999999 on #FFFFFF) has contrast 2.85:1, "
         "below the WCAG AA minimum of 4.5:1 — darken or lighten one of them"
     )
     assert all("#999999" in p for p in problems)
@@ -53,42 +48,42 @@ def test_low_contrast_is_rejected_with_the_measured_ratio(tmp_path: Path):
 def test_header_band_contrast_is_checked(tmp_path: Path):
     path = _brand(tmp_path, 'on_primary: "#FFFFFF"', 'on_primary: "#3F6E99"')
     assert _problems(path) == [
-        f"FILE:{_line(path, 'on_primary:')}: colors: clinic name on the header band (#3F6E99 on #1F4E79) has contrast 1.61:1, "
+        f"FILE:{line_of(path, 'on_primary:')}: colors: clinic name on the header band (#3F6E99 on #1F4E79) has contrast 1.61:1, "
         "below the WCAG AA minimum of 4.5:1 — darken or lighten one of them"
     ]
 
 
 def test_bad_colour_spelling(tmp_path: Path):
     path = _brand(tmp_path, 'accent: "#5B9BD5"', 'accent: "blue"')
-    assert _problems(path) == [f"FILE:{_line(path, 'accent:')}: colors.accent 'blue' must be a colour written #RRGGBB (in quotes)"]
+    assert _problems(path) == [f"FILE:{line_of(path, 'accent:')}: colors.accent 'blue' must be a colour written #RRGGBB (in quotes)"]
 
 
 def test_missing_logo(tmp_path: Path):
     path = _brand(tmp_path, "file: demo-logo.svg", "file: missing.png")
     assert _problems(path) == [
-        f"FILE:{_line(path, 'file:')}: logo.file: logo {tmp_path / 'missing.png'} not found — put the image beside the brand file or fix the name"
+        f"FILE:{line_of(path, 'file:')}: logo.file: logo {tmp_path / 'missing.png'} not found — put the image beside the brand file or fix the name"
     ]
 
 
 def test_oversized_logo(tmp_path: Path):
     path = _brand(tmp_path, "file: demo-logo.svg", "file: huge.svg")
     (tmp_path / "huge.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * 600_000 + b"</svg>")
-    assert _problems(path) == [f"FILE:{_line(path, 'file:')}: logo.file: logo is 585 KiB, over the 512 KiB limit — export a smaller image"]
+    assert _problems(path) == [f"FILE:{line_of(path, 'file:')}: logo.file: logo is 585 KiB, over the 512 KiB limit — export a smaller image"]
 
 
 def test_unreadable_logo(tmp_path: Path):
     path = _brand(tmp_path, "file: demo-logo.svg", "file: broken.png")
     (tmp_path / "broken.png").write_bytes(b"not a png")
-    assert _problems(path) == [f"FILE:{_line(path, 'file:')}: logo.file: the PNG could not be read (UnidentifiedImageError) — re-export it"]
+    assert _problems(path) == [f"FILE:{line_of(path, 'file:')}: logo.file: the PNG could not be read (UnidentifiedImageError) — re-export it"]
 
 
 def test_logo_needs_alt_text_or_decorative(tmp_path: Path):
     path = _brand(tmp_path, "  alt: Riverside Neurology Clinic logo, a blue river winding through a white circle\n", "")
-    assert _problems(path) == [f"FILE:{_line(path, 'file:')}: logo has no alt text — add alt: (what the logo shows), or decorative: true"]
+    assert _problems(path) == [f"FILE:{line_of(path, 'file:')}: logo has no alt text — add alt: (what the logo shows), or decorative: true"]
 
 
 def test_urls_must_be_web_addresses(tmp_path: Path):
     path = _brand(tmp_path, "qr_url: https://", "qr_url: javascript://")
     assert _problems(path) == [
-        f"FILE:{_line(path, 'qr_url:')}: qr_url 'javascript://riverside-neuro.example.org/hemifacial-spasm' must be a web address starting with https://"
+        f"FILE:{line_of(path, 'qr_url:')}: qr_url 'javascript://riverside-neuro.example.org/hemifacial-spasm' must be a web address starting with https://"
     ]

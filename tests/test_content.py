@@ -10,7 +10,7 @@ from hfs_pdf.content import load_handout
 from hfs_pdf.content.markup import Cite, Link, MarkupError, Placeholder, Text, parse_markup
 from hfs_pdf.errors import ContentError
 
-from .conftest import PROJECT
+from .conftest import PROJECT, line_of, problems_of
 
 SOURCE = (PROJECT / "handouts" / "overview.yaml").read_text(encoding="utf-8")
 QUESTIONS_BLOCK = SOURCE[SOURCE.index("questions:\n") : SOURCE.index("get_help:")]
@@ -23,14 +23,9 @@ def _broken(tmp_path: Path, old: str, new: str, name: str = "overview") -> Path:
     return path
 
 
-def _line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if needle in line)
-
 
 def _problems(path: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_handout(path)
-    return [str(p).replace(str(path), "FILE") for p in caught.value.problems]
+    return problems_of(load_handout, ContentError, path)
 
 
 def test_the_shipped_overview_loads():
@@ -71,10 +66,10 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_each_mistake_is_one_exact_line(tmp_path: Path, case: str):
+def test_each_mistake_is_one_exactline_of(tmp_path: Path, case: str):
     old, new, needle, message = CASES[case]
     path = _broken(tmp_path, old, new)
-    assert _problems(path) == [f"FILE:{_line_of(path, needle)}: {message}"]
+    assert _problems(path) == [f"FILE:{line_of(path, needle)}: {message}"]
 
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path):
@@ -83,7 +78,7 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path):
     assert _problems(path) == [
         "FILE:1: id 'overview' does not match the file name — rename the file to overview.yaml or fix the id",
         "FILE:4: review.version is empty — write the text or remove the item",
-        f"FILE:{_line_of(path, 'key: gong2022')}: reference 'gong2022' is never cited — cite it with [@gong2022] or remove it",
+        f"FILE:{line_of(path, 'key: gong2022')}: reference 'gong2022' is never cited — cite it with [@gong2022] or remove it",
     ]
 
 

@@ -212,3 +212,16 @@ def test_usual_spellings_resolve_to_the_shipped_locales(spelling: str, locale: s
 
     shipped = ["en", "ar", "es", "fr", "ht", "ko", "pt_BR", "ru", "tl", "vi", "zh_Hans", "zh_Hant"]
     assert resolve_locales((spelling,), shipped) == [locale]
+
+
+def test_a_string_missing_from_the_catalog_is_an_error_not_english(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = po_path(spanish / "translations", "es")
+    catalog = read_po(po.open("rb"))
+    del catalog["Scan for more information"]
+    po.write_bytes(write_catalog(po, catalog))
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert (f"error: {po}: [page chrome] 'Scan for more information' is not in the catalog (needed by overview) — "
+            "run `hfs-pdf i18n update` and translate it") in result.output
+    assert not (tmp_path / "es" / "overview.pdf").exists()
