@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject
 
 STANDARD_14 = {
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",

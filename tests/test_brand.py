@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
 from hfs_pdf.content import load_brand
 from hfs_pdf.errors import BrandError

@@ -17,7 +17,7 @@ from babel.messages.extract import extract_from_dir
 
 import hfs_pdf
 from hfs_pdf.content.handouts import load_handout
-from hfs_pdf.content.markup import Cite, Link, Placeholder, Text, parse_markup
+from hfs_pdf.content.markup import Cite, Link, Placeholder, parse_markup
 from hfs_pdf.i18n.texts import translatable_texts
 
 PACKAGE_DIR = Path(hfs_pdf.__file__).parent

@@ -25,7 +25,6 @@ def make_accessible(data: bytes, structure: Node, info, shaped_text: dict[str, d
     `shaped_text` maps a font's PostScript name to the text of each private-use code point
     ReportLab gave its shaped glyphs (render.shaped), so that ToUnicode maps say real letters.
     """
-    title, language = info.title, info.language
     with pikepdf.open(BytesIO(data)) as pdf:
         pages = list(pdf.pages)
         root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
@@ -67,7 +66,7 @@ def make_accessible(data: bytes, structure: Node, info, shaped_text: dict[str, d
         root.RoleMap = Dictionary()
         pdf.Root.StructTreeRoot = root
         pdf.Root.MarkInfo = Dictionary(Marked=True)
-        pdf.Root.Lang = String(language)
+        pdf.Root.Lang = String(info.language)
         pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         _bookmarks(pdf, structure, pages)
         _clean_to_unicode(pdf, shaped_text or {})
