@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate check list clean snapshots
+.PHONY: build test validate check list clean snapshots release
 
 build: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
@@ -34,7 +34,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf dist .pytest_cache
+	rm -rf dist release .pytest_cache
+
+# Every handout × language × variant with manifest.json, SHA256SUMS, index.html and a zip (reproducible).
+release: $(STAMP)
+	$(BIN)/hfs-pdf i18n compile
+	$(BIN)/hfs-pdf release --out release
 
 # Rewrite the tag-tree snapshots in tests/snapshots/ from the current build; read the diff before committing.
 snapshots: $(STAMP)

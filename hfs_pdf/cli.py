@@ -131,6 +131,49 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
     click.echo(summary)
 
 
+def _progress(total: int):
+    """A progress bar on a terminal; plain log lines (one per document) otherwise, e.g. in CI."""
+    if sys.stdout.isatty():
+        bar = click.progressbar(length=total, label="building", show_pos=True)
+        bar.__enter__()
+        return (lambda built: bar.update(1)), (lambda: bar.__exit__(None, None, None))
+    return (lambda built: built and click.echo(f"built {built.locale}/{built.path.name} ({built.pages} pages)")), (lambda: None)
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Release folder (replaced whole).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes (default: all CPU cores).")
+@click.option("--lang", "languages", multiple=True, metavar="LANG", help="Languages (default: all).")
+@click.option("--handout", "handout_ids", multiple=True, metavar="ID", help="Handouts (default: all).")
+@brand_option
+@click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
+@root_option
+def release(out_dir, jobs, languages, handout_ids, brand_path, paper, root) -> None:
+    """Build every handout × language × variant with manifest.json, SHA256SUMS, a zip and index.html.
+
+    \b
+    Example:
+      hfs-pdf release --out release/ -j 2
+    """
+    project = _project(root)
+    with _reporting():
+        count = len(operations.resolve_locales(languages or ("all",), project.locales())) * 2 * (
+            len(handout_ids) or len(operations.load_handouts(project.handouts_dir).ids))
+        step, finish = _progress(count)
+        try:
+            report = operations.release(
+                project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,
+                paper=Paper(paper) if paper else None, jobs=jobs or os.cpu_count() or 1, on_document=step,
+            )
+        finally:
+            finish()
+    if not report.ok:
+        click.echo(f"release failed: {len(report.problems)} problem(s); {len(report.built)} document(s) built; "
+                   f"nothing written to {out_dir}", err=True)
+        raise ReportedError(report.problems)
+    click.echo(f"released {len(report.built)} PDF(s) to {out_dir} (manifest.json, SHA256SUMS, index.html, zip)")
+
+
 @cli.command()
 @brand_option
 @root_option

@@ -6,7 +6,8 @@ collects the problems of every document instead of stopping at the first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -17,12 +18,14 @@ from hfs_pdf.i18n import catalogs
 from hfs_pdf.i18n.extract import extract_template
 from hfs_pdf.i18n.texts import translatable_texts
 from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
-from hfs_pdf.i18n.locales import available_locales, resolve_locales
+from hfs_pdf.i18n.locales import available_locales, resolve_locales  # noqa: F401 (resolve_locales used by the CLI)
 from hfs_pdf.fonts import family_name_for, font_family
 from hfs_pdf.i18n.coverage import check_coverage
 from hfs_pdf.layout import CHROME, LayoutOptions, lay_out
-from hfs_pdf.model import Brand, Handout, Paper, Variant
+from hfs_pdf.model import Brand, Handout, Paper, ReviewStatus, Variant
+from hfs_pdf import __version__
 from hfs_pdf.publish import output_path, write_atomic
+from hfs_pdf.publish.release import ReleaseEntry, write_release_files
 from hfs_pdf.readability import Readability, assess
 from hfs_pdf.render import render_pdf
 
@@ -68,6 +71,7 @@ class Built:
     path: Path
     pages: int
     bytes: int
+    title: str = ""
 
 
 @dataclass
@@ -101,6 +105,28 @@ def validate(project: Project, brand_path: Path | None = None) -> ValidationRepo
     return ValidationReport(list(loaded.handouts), brand, problems)
 
 
+@dataclass(frozen=True)
+class RenderTask:
+    """One document to render: everything a worker process needs, all picklable."""
+
+    handout: Handout
+    brand: Brand
+    locale: str
+    translations_dir: Path
+    options: LayoutOptions
+    allow_incomplete: bool
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    task: RenderTask
+    data: bytes | None = None
+    pages: int = 0
+    title: str = ""
+    problems: tuple[Problem | str, ...] = ()
+    warnings: tuple[Problem | str, ...] = ()
+
+
 def build(
     project: Project,
     *,
@@ -111,68 +137,106 @@ def build(
     paper: Paper | None = None,
     variants: tuple[Variant, ...] = (Variant.STANDARD,),
     allow_incomplete: bool = False,
+    jobs: int = 1,
+    on_document=None,
 ) -> BuildReport:
-    """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing."""
+    """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing.
+
+    With jobs > 1 documents render in that many processes; files are still written here, in order.
+    `on_document(Built | None)` is called as each document finishes (for progress displays).
+    """
     locales = resolve_locales(languages, project.locales())
     selected = load_handouts(project.handouts_dir).only(handout_ids)
     brand = load_brand(brand_path or project.default_brand)
     report = BuildReport(problems=list(selected.problems))
     options_paper = paper or brand.paper
+    tasks = []
     for locale in locales:
-        localization = _localization(project, locale, allow_incomplete, report)
-        if localization is None:
+        if _localization(project, locale, allow_incomplete, report) is None:
             continue
-        for handout in selected.handouts:
-            for variant in variants:
-                try:
-                    report.built.append(
-                        _build_one(handout, brand, localization, LayoutOptions(options_paper, variant), out_dir, locale,
-                                   allow_incomplete, report.warnings)
-                    )
-                except HfsPdfError as error:
-                    report.problems.extend(error.problems)
+        tasks.extend(
+            RenderTask(handout, brand, locale, project.translations_dir, LayoutOptions(options_paper, variant), allow_incomplete)
+            for handout in selected.handouts
+            for variant in variants
+        )
+    for result in _render_all(tasks, jobs):
+        report.problems.extend(result.problems)
+        report.warnings.extend(w for w in result.warnings if w not in report.warnings)
+        built = None
+        if result.data is not None:
+            task = result.task
+            path = output_path(out_dir, task.locale, task.handout.id, task.options.variant)
+            write_atomic(path, result.data)
+            built = Built(task.handout.id, task.locale, task.options.variant, path, result.pages, len(result.data), result.title)
+            report.built.append(built)
+        if on_document:
+            on_document(built)
     return report
+
+
+def _render_all(tasks: list[RenderTask], jobs: int):
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(render_task, tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(render_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
 
 
 def _localization(project: Project, locale: str, allow_incomplete: bool, report: "BuildReport") -> Localization | None:
     """The locale's checked catalog; on failure its problems go in the report and None comes back."""
-    if locale == SOURCE_LOCALE:
-        return source_localization()
     try:
-        localization, warnings = catalogs.load_localization(project.translations_dir, locale, allow_incomplete=allow_incomplete)
+        localization, warnings = _load_localization(project.translations_dir, locale, allow_incomplete)
     except HfsPdfError as error:
         report.problems.extend(error.problems)
         return None
     report.warnings.extend(warnings)
-    if localization.reviewed_by is None:
+    if not localization.is_source and localization.reviewed_by is None:
         report.unreviewed.append(locale)
     return localization
 
 
-def _build_one(
-    handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions, out_dir: Path, locale: str,
-    allow_incomplete: bool, warnings: list,
-) -> Built:
-    wanted = [(None, message) for message in CHROME] + [(handout.id, text) for _, text in translatable_texts(handout)]
-    missing = catalogs.missing_messages(localization, wanted, f"needed by {handout.id}")
-    if missing and not allow_incomplete:
-        raise TranslationError(missing)
-    warnings.extend(missing)
-    localized = localize(handout, localization)
-    check_coverage(handout, localized, localization, font_family(family_name_for(localization.name)), CHROME, brand)
-    layout = lay_out(localized, brand, localization, options)
-    rendered = render_pdf(layout)
-    if rendered.pages > layout.page_budget:
-        raise RenderError(
-            Problem(
-                display_path(handout.source),
-                f"handout {handout.id!r} ({locale}, {options.variant.value}) takes {rendered.pages} pages, over its budget "
-                f"of {layout.page_budget} — shorten its text or questions",
+def _load_localization(translations_dir: Path, locale: str, allow_incomplete: bool):
+    """Each process reads and checks a catalog once, however many documents use it (until the files change)."""
+    if locale == SOURCE_LOCALE:
+        return source_localization(), []
+    stamp = tuple(
+        path.stat().st_mtime_ns if path.exists() else None
+        for path in (catalogs.po_path(translations_dir, locale), catalogs.mo_path(translations_dir, locale))
+    )
+    return _checked_catalog(translations_dir, locale, allow_incomplete, stamp)
+
+
+@lru_cache(maxsize=64)
+def _checked_catalog(translations_dir: Path, locale: str, allow_incomplete: bool, stamp: tuple):
+    return catalogs.load_localization(translations_dir, locale, allow_incomplete=allow_incomplete)
+
+
+def render_task(task: RenderTask) -> RenderResult:
+    """Render one document (in whatever process): checks, layout, PDF bytes. Writes nothing."""
+    handout = task.handout
+    try:
+        localization, _ = _load_localization(task.translations_dir, task.locale, task.allow_incomplete)
+        wanted = [(None, message) for message in CHROME] + [(handout.id, text) for _, text in translatable_texts(handout)]
+        missing = catalogs.missing_messages(localization, wanted, f"needed by {handout.id}")
+        if missing and not task.allow_incomplete:
+            raise TranslationError(missing)
+        localized = localize(handout, localization)
+        check_coverage(handout, localized, localization, font_family(family_name_for(localization.name)), CHROME, task.brand)
+        layout = lay_out(localized, task.brand, localization, task.options)
+        rendered = render_pdf(layout)
+        if rendered.pages > layout.page_budget:
+            raise RenderError(
+                Problem(
+                    display_path(handout.source),
+                    f"handout {handout.id!r} ({task.locale}, {task.options.variant.value}) takes {rendered.pages} pages, "
+                    f"over its budget of {layout.page_budget} — shorten its text or questions",
+                )
             )
-        )
-    path = output_path(out_dir, locale, handout.id, options.variant)
-    write_atomic(path, rendered.data)
-    return Built(handout.id, locale, options.variant, path, rendered.pages, len(rendered.data))
+    except HfsPdfError as error:
+        return RenderResult(task, problems=error.problems)
+    return RenderResult(task, rendered.data, rendered.pages, layout.info.title, warnings=tuple(missing))
 
 
 # -- translation catalogs ---------------------------------------------------------------------
@@ -294,4 +358,65 @@ def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)
             row = assess(localize(handout, localization), locale)
             report.rows.append(row)
             report.problems.extend(Problem(display_path(handout.source), problem) for problem in row.problems())
+    return report
+
+
+# -- release ------------------------------------------------------------------------------------
+
+
+def release(
+    project: Project,
+    out_dir: Path,
+    *,
+    languages: tuple[str, ...] = ("all",),
+    handout_ids: tuple[str, ...] = (),
+    brand_path: Path | None = None,
+    paper: Paper | None = None,
+    jobs: int = 1,
+    on_document=None,
+) -> BuildReport:
+    """Every handout × language × variant, with manifest, checksums, zip and contact sheet.
+
+    Built aside in `.<out>.partial` and renamed into place only when every document succeeded:
+    a half-finished release never looks finished.
+    """
+    import shutil
+
+    staging = out_dir.parent / f".{out_dir.name}.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    report = build(
+        project, languages=languages, handout_ids=handout_ids, out_dir=staging, brand_path=brand_path, paper=paper,
+        variants=tuple(Variant), jobs=jobs, on_document=on_document,
+    )
+    if not report.ok:
+        shutil.rmtree(staging, ignore_errors=True)
+        return report
+    handouts = {h.id: h for h in load_handouts(project.handouts_dir).handouts}
+    reviewers = {locale: _load_localization(project.translations_dir, locale, False)[0].reviewed_by for locale in {b.locale for b in report.built}}
+    entries = []
+    for item in report.built:
+        review = handouts[item.handout_id].review
+        entries.append(ReleaseEntry(
+            path=item.path.relative_to(staging).as_posix(),
+            handout=item.handout_id,
+            title=item.title,
+            language=item.locale,
+            variant=item.variant.value,
+            pages=item.pages,
+            content_version=review.version,
+            review_status=f"reviewed by {review.reviewer_role}" if review.status is ReviewStatus.REVIEWED else "draft, pending clinical review",
+            translation_status=(
+                "source" if item.locale == SOURCE_LOCALE
+                else f"reviewed by {reviewers[item.locale]}" if reviewers[item.locale]
+                else "machine draft, pending human review"
+            ),
+        ))
+    write_release_files(staging, entries, __version__)
+    retired = out_dir.parent / f".{out_dir.name}.old"
+    shutil.rmtree(retired, ignore_errors=True)
+    if out_dir.exists():
+        out_dir.rename(retired)
+    staging.rename(out_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+    report.built = [replace(b, path=out_dir / b.path.relative_to(staging)) for b in report.built]
     return report

@@ -1,0 +1,105 @@
+"""Stage 5, PUBLISH: a release is complete, described by its manifest, and byte-reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from hfs_pdf import operations
+from hfs_pdf.cli import cli
+
+from .conftest import PROJECT
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("release-project")
+    for folder in ("handouts", "brands", "translations"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    operations.i18n_compile(operations.Project.at(root))
+    return root
+
+
+def _release(runner: CliRunner, project: Path, out: Path, *extra: str):
+    return runner.invoke(
+        cli, ["release", "--root", str(project), "--out", str(out), "--lang", "en", "--lang", "ar",
+              "--handout", "overview", "--handout", "mvd-surgery", *extra],
+        catch_exceptions=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def two_releases(project: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    runner = CliRunner()
+    first, second = tmp_path_factory.mktemp("r1") / "release", tmp_path_factory.mktemp("r2") / "release"
+    assert _release(runner, project, first, "-j", "2").exit_code == 0
+    assert _release(runner, project, second, "-j", "1").exit_code == 0
+    return first, second
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(two_releases):
+    first, second = two_releases
+    assert _files(first) == _files(second)  # PDFs, thumbnails, manifest, sums and the zip itself
+
+
+def test_manifest_describes_every_file(two_releases):
+    release = two_releases[0]
+    manifest = json.loads((release / "manifest.json").read_text())
+    pdfs = sorted(p.relative_to(release).as_posix() for p in release.rglob("*.pdf"))
+    assert sorted(entry["path"] for entry in manifest["files"]) == pdfs
+    assert len(pdfs) == 2 * 2 * 2  # handouts × languages × variants
+    for entry in manifest["files"]:
+        pdf = release / entry["path"]
+        assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+        assert entry["bytes"] == pdf.stat().st_size
+        assert entry["pages"] == len(PdfReader(pdf).pages)
+        assert entry["content_version"] == "1.0" and entry["review_status"] == "draft, pending clinical review"
+        assert entry["translation_status"] == ("source" if entry["language"] == "en" else "machine draft, pending human review")
+
+
+def test_checksums_and_zip_cover_the_release(two_releases):
+    release = two_releases[0]
+    sums = dict(reversed(line.split("  ")) for line in (release / "SHA256SUMS").read_text().splitlines())
+    for name, digest in sums.items():
+        assert hashlib.sha256((release / name).read_bytes()).hexdigest() == digest
+    with zipfile.ZipFile(release / "hfs-pdf-handouts.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert set(names) == set(sums) | {"SHA256SUMS"}
+        for name in names:
+            assert archive.read(name) == (release / name).read_bytes()
+
+
+def test_index_links_every_pdf_with_a_thumbnail(two_releases):
+    release = two_releases[0]
+    page = (release / "index.html").read_text()
+    links = re.findall(r'<a href="([^"]+)"><img src="([^"]+)" alt="([^"]+)"', page)
+    assert sorted(link for link, _, _ in links) == sorted(p.relative_to(release).as_posix() for p in release.rglob("*.pdf"))
+    for _, thumbnail, alt in links:
+        assert (release / thumbnail).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert alt.startswith("Page 1 of ")
+
+
+def test_a_failed_document_fails_the_release_and_leaves_nothing(project: Path, tmp_path: Path):
+    broken = tmp_path / "broken"
+    shutil.copytree(project, broken)
+    overview = broken / "handouts" / "mvd-surgery.yaml"
+    overview.write_text(overview.read_text().replace("[@miller2012]", "[@nobody]", 1))
+    out = tmp_path / "release"
+    result = _release(CliRunner(), broken, out)
+    assert result.exit_code == 1
+    assert "citation [@nobody] does not match any reference key" in result.output
+    assert "release failed:" in result.output and "nothing written to" in result.output
+    assert not out.exists() and not (tmp_path / ".release.partial").exists()
