@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate check list clean snapshots release
+.PHONY: build test validate check list clean snapshots release bench
 
 build: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
@@ -40,6 +40,10 @@ clean:
 release: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
 	$(BIN)/hfs-pdf release --out release
+
+# Speed and memory figures (printed, not asserted): see the README for the last measured ones.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 # Rewrite the tag-tree snapshots in tests/snapshots/ from the current build; read the diff before committing.
 snapshots: $(STAMP)
