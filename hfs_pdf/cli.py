@@ -157,9 +157,7 @@ def release(out_dir, jobs, languages, handout_ids, brand_path, paper, root) -> N
     """
     project = _project(root)
     with _reporting():
-        count = len(operations.resolve_locales(languages or ("all",), project.locales())) * 2 * (
-            len(handout_ids) or len(operations.load_handouts(project.handouts_dir).ids))
-        step, finish = _progress(count)
+        step, finish = _progress(operations.release_size(project, languages or ("all",), handout_ids))
         try:
             report = operations.release(
                 project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,

@@ -18,7 +18,7 @@ from hfs_pdf.i18n import catalogs
 from hfs_pdf.i18n.extract import extract_template
 from hfs_pdf.i18n.texts import translatable_texts
 from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
-from hfs_pdf.i18n.locales import available_locales, resolve_locales  # noqa: F401 (resolve_locales used by the CLI)
+from hfs_pdf.i18n.locales import available_locales, resolve_locales
 from hfs_pdf.fonts import family_name_for, font_family
 from hfs_pdf.i18n.coverage import check_coverage
 from hfs_pdf.layout import CHROME, LayoutOptions, lay_out
@@ -362,6 +362,12 @@ def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)
 
 
 # -- release ------------------------------------------------------------------------------------
+
+
+def release_size(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...]) -> int:
+    """How many documents a release will build (for a progress bar)."""
+    handouts = len(load_handouts(project.handouts_dir).only(handout_ids).ids)
+    return len(resolve_locales(languages, project.locales())) * handouts * len(Variant)
 
 
 def release(

@@ -19,15 +19,15 @@ def check_coverage(source: Handout, localized: Handout, localization: Localizati
                    chrome: tuple[str, ...], brand: Brand) -> None:
     """Raise FontError listing every uncovered character of the handout, its page chrome and the brand texts."""
     problems: list[Problem] = []
-    texts: list[tuple[str | None, str, str]] = []  # (msgctxt, msgid, text as printed)
+    texts: list[tuple[str | None, str, str, str | None]] = []  # (msgctxt, msgid, text as printed, YAML path)
     for (path, english), (_, printed) in zip(translatable_texts(source), translatable_texts(localized)):
-        texts.append((source.id, english, plain_text(parse_markup(printed))))
-    texts.extend((None, message, localization.gettext(message)) for message in chrome)
-    for context, msgid, printed in texts:
+        texts.append((source.id, english, plain_text(parse_markup(printed)), path))
+    texts.extend((None, message, localization.gettext(message), None) for message in chrome)
+    for context, msgid, printed, path in texts:
         for font in (fonts.regular, fonts.bold):
             missing = missing_characters(printed, font)
             if missing:
-                problems.append(_problem(localization, source, context, msgid, missing, font))
+                problems.append(_problem(localization, source, context, msgid, path, missing, font))
                 break
     for field in ("name", "department", "address", "phone"):
         missing = missing_characters(getattr(brand, field), fonts.regular)
@@ -37,13 +37,14 @@ def check_coverage(source: Handout, localized: Handout, localization: Localizati
         raise FontError(problems)
 
 
-def _problem(localization: Localization, source: Handout, context, msgid: str, missing: list[str], font: str) -> Problem:
+def _problem(localization: Localization, source: Handout, context, msgid: str, path: str | None, missing: list[str],
+             font: str) -> Problem:
+    """Point at the catalog line of a translation, or at the YAML line of English source text."""
     what = f"{_describe(missing)} not in font {font} (msgid [{context or 'page chrome'}] {msgid[:50]!r})"
     fix = "use another character or add a font that has it (fonts/README.md)"
     if localization.catalog is not None:
         return Problem(display_path(localization.catalog), f"{what} — {fix}", localization.catalog_lines.get((context, msgid)))
-    return Problem(display_path(source.source), f"{what} — {fix}", source.text_lines.get(next(
-        (path for path, text in translatable_texts(source) if text == msgid), ""), None))
+    return Problem(display_path(source.source), f"{what} — {fix}", source.text_lines.get(path or ""))
 
 
 def _describe(characters: list[str]) -> str:

@@ -70,12 +70,10 @@ class RightToLeftParagraph(Paragraph):
     def split(self, available_width: float, available_height: float):
         self.wrap(available_width, available_height)
         pieces = super().split(available_width, available_height)
-        if self.spoken_lines is not None:
-            taken = 0
-            for piece in pieces:
-                count = len(piece.blPara.lines) if getattr(piece, "blPara", None) else len(getattr(piece, "frags", []) and [0])
-                piece.spoken_lines = self.spoken_lines[taken : taken + count]
-                taken += count
+        if self.spoken_lines is not None and len(pieces) == 2:
+            # the first piece holds the lines that fit on this page, the second the rest
+            fitted = len(pieces[0].blPara.lines)
+            pieces[0].spoken_lines, pieces[1].spoken_lines = self.spoken_lines[:fitted], self.spoken_lines[fitted:]
         return pieces
 
     def _break_lines(self, width: float) -> list[str]:

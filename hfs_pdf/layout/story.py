@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.flowables import BalancedColumns
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import ListRow, WriteInLines
 from hfs_pdf.layout.rtl import RightToLeftParagraph
@@ -61,11 +62,7 @@ class _Builder:
         return Tagged(paragraph, node, lambda f: spoken_text(f, joiner))
 
     def para(self, source: str, style, parent: Node, role: str = "P") -> Tagged:
-        title = None
-        if role.startswith("H"):
-            from hfs_pdf.content.markup import parse_markup, plain_text
-
-            title = plain_text(parse_markup(source), self.context.placeholders)
+        title = plain_text(parse_markup(source), self.context.placeholders) if role.startswith("H") else None
         return self.tagged(to_markup(source, self.context), style, parent, role, title=title)
 
     def chrome(self, message: str, style, parent: Node, role: str = "P", **values: str) -> Tagged:
