@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf dist release .pytest_cache
+	rm -rf dist release .pytest_cache .hfs-pdf-cache
 
 # Every handout × language × variant with manifest.json, SHA256SUMS, index.html and a zip (reproducible).
 release: $(STAMP)

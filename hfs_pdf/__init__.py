@@ -11,9 +11,6 @@ The package is the pipeline, one sub-package per stage:
 `operations` strings the stages together for the CLI; `cli` is the only module that talks Click.
 """
 
-from importlib.metadata import PackageNotFoundError, version as _package_version
-
-try:
-    __version__ = _package_version("hfs-pdf")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+__version__ = "0.1.0"
+"""The one place the version is written; pyproject.toml reads it from here (and importing
+importlib.metadata to ask the installed package would cost every command 30 ms)."""

@@ -12,7 +12,6 @@ import click
 import hfs_pdf
 from hfs_pdf import operations
 from hfs_pdf.errors import HfsPdfError
-from hfs_pdf.fonts import require_shaping
 from hfs_pdf.model import Paper, Variant
 
 
@@ -66,6 +65,14 @@ brand_option = click.option(
 )
 
 
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes (default: all CPU cores)."
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Rebuild every document, even those whose inputs have not changed since the last build."
+)
+
+
 def _project(root: Path) -> operations.Project:
     with _reporting():
         return operations.Project.at(root)
@@ -80,8 +87,6 @@ def cli() -> None:
     Example:
       hfs-pdf build --lang en
     """
-    with _reporting():
-        require_shaping()
 
 
 @cli.command()
@@ -92,14 +97,20 @@ def cli() -> None:
 @click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
 @click.option("--large-print", is_flag=True, help="Build the large-print variant (18 pt body text) instead of the standard one.")
 @click.option("--allow-incomplete", is_flag=True, help="Print English for untranslated or fuzzy strings (with a warning) instead of failing.")
+@jobs_option
+@force_option
 @root_option
-def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, root) -> None:
+def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, jobs, force, root) -> None:
     """Write one PDF per handout and language into --out (LANG/ID.pdf).
+
+    Only documents whose content, translation, brand, fonts, options or code changed are
+    rebuilt; the others are reported as unchanged.
 
     \b
     Examples:
       hfs-pdf build --lang en
       hfs-pdf build --handout botulinum-toxin --paper a4 --out handouts-a4
+      hfs-pdf build --lang all -j 2 --force
     """
     project = _project(root)
     variant = Variant.LARGE_PRINT if large_print else Variant.STANDARD
@@ -113,9 +124,13 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
             paper=Paper(paper) if paper else None,
             variants=(variant,),
             allow_incomplete=allow_incomplete,
+            jobs=jobs or os.cpu_count() or 1,
+            force=force,
         )
     for item in report.built:
-        click.echo(f"wrote {item.path} ({item.pages} pages, {item.bytes // 1024} KiB)")
+        state = "wrote" if item.written else "unchanged"
+        origin = "" if item.rendered else ", from the cache"
+        click.echo(f"{state} {item.path} ({item.pages} pages, {item.bytes // 1024} KiB{origin})")
     for warning in report.warnings:
         click.echo(f"warning: {warning} (printed in English)", err=True)
     if report.unreviewed:
@@ -124,7 +139,8 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
             "(each PDF says so on page 1)",
             err=True,
         )
-    summary = f"{len(report.built)} PDF(s) written to {out_dir}"
+    rendered = sum(1 for item in report.built if item.rendered)
+    summary = f"{len(report.built)} PDF(s) in {out_dir} ({rendered} built, {len(report.built) - rendered} unchanged since the last build)"
     if not report.ok:
         click.echo(summary, err=True)
         raise ReportedError(report.problems)
@@ -142,13 +158,14 @@ def _progress(total: int):
 
 @cli.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Release folder (replaced whole).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes (default: all CPU cores).")
+@jobs_option
+@force_option
 @click.option("--lang", "languages", multiple=True, metavar="LANG", help="Languages (default: all).")
 @click.option("--handout", "handout_ids", multiple=True, metavar="ID", help="Handouts (default: all).")
 @brand_option
 @click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
 @root_option
-def release(out_dir, jobs, languages, handout_ids, brand_path, paper, root) -> None:
+def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, root) -> None:
     """Build every handout × language × variant with manifest.json, SHA256SUMS, a zip and index.html.
 
     \b
@@ -161,7 +178,7 @@ def release(out_dir, jobs, languages, handout_ids, brand_path, paper, root) -> N
         try:
             report = operations.release(
                 project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,
-                paper=Paper(paper) if paper else None, jobs=jobs or os.cpu_count() or 1, on_document=step,
+                paper=Paper(paper) if paper else None, jobs=jobs or os.cpu_count() or 1, force=force, on_document=step,
             )
         finally:
             finish()

@@ -46,17 +46,22 @@ def family_name_for(locale: str) -> str:
     return _LOCALE_FAMILY.get(locale, "NotoSans")
 
 
+def font_paths(name: str, fonts_dir: Path = FONTS_DIR) -> tuple[Path, ...]:
+    """The files of a family (regular, bold): what a document printed in it is made from."""
+    return tuple(fonts_dir / file_name for file_name in _FAMILIES[name])
+
+
 @lru_cache(maxsize=None)
 def font_family(name: str = "NotoSans", fonts_dir: Path = FONTS_DIR) -> FontFamily:
     """Register a family once per process and return its names."""
-    regular_file, bold_file = _FAMILIES[name]
     family = FontFamily(regular=name, bold=f"{name}-Bold")
-    for font_name, file_name in ((family.regular, regular_file), (family.bold, bold_file)):
-        path = fonts_dir / file_name
+    for font_name, path in zip((family.regular, family.bold), font_paths(name, fonts_dir)):
         if not path.is_file():
             raise FontError(f"{display_path(path)}: font file missing — restore it from the hfs-pdf checkout (fonts/)")
         try:
-            pdfmetrics.registerFont(TTFont(font_name, str(path)))
+            font = TTFont(font_name, str(path))
+            pdfmetrics.registerFont(font)
+            _PRISTINE_TABLES[font_name] = _glyph_tables(font.face)
         except TTFError as error:
             raise FontError(f"{display_path(path)}: not a usable TrueType font ({error}) — use a TrueType-outline .ttf")
     addMapping(name, 0, 0, family.regular)
@@ -64,6 +69,39 @@ def font_family(name: str = "NotoSans", fonts_dir: Path = FONTS_DIR) -> FontFami
     addMapping(name, 0, 1, family.regular)  # no italics: large-print guidance avoids them
     addMapping(name, 1, 1, family.bold)
     return family
+
+
+_PRISTINE_TABLES: dict[str, tuple[dict, dict, dict]] = {}
+"""Each registered font's character ↔ glyph tables as the font file has them."""
+
+
+def _glyph_tables(face) -> tuple[dict, dict, dict]:
+    return _copied((face.charToGlyph, face.glyphToChar, face.charWidths))
+
+
+def _copied(tables: tuple[dict, dict, dict]) -> tuple[dict, dict, dict]:
+    char_to_glyph, glyph_to_char, widths = tables
+    return dict(char_to_glyph), {glyph: list(chars) for glyph, chars in glyph_to_char.items()}, dict(widths)
+
+
+def reset_shaping(family: FontFamily) -> None:
+    """Give the next document the font as it was loaded, whatever earlier documents shaped.
+
+    When HarfBuzz produces a glyph with no character of its own (an Arabic letter's joined
+    form), ReportLab 5.1 gives it the next free private-use code point and remembers the width
+    it had *in that first word* — process-wide. A document's bytes (and even its glyph spacing)
+    would then depend on which documents the same worker shaped before it, and a release would
+    not be reproducible. Restoring the tables and dropping the HarfBuzz face (which holds the
+    code-point counter) makes every document start from the same state.
+    """
+    for name in (family.regular, family.bold):
+        font = pdfmetrics.getFont(name)
+        pristine = _PRISTINE_TABLES[name]
+        face = font.face
+        if len(face.charToGlyph) == len(pristine[0]):
+            continue  # nothing was added: the usual case for scripts that are not shaped
+        face.charToGlyph, face.glyphToChar, face.charWidths = _copied(pristine)
+        font.__dict__.pop("__hbFace__", None)
 
 
 def missing_characters(text: str, font_name: str) -> list[str]:

@@ -39,6 +39,14 @@ class Paper(str, Enum):
 
 
 @dataclass(frozen=True)
+class LayoutOptions:
+    """How one document is laid out, beyond its content, language and brand."""
+
+    paper: Paper
+    variant: Variant = Variant.STANDARD
+
+
+@dataclass(frozen=True)
 class Review:
     version: str
     status: ReviewStatus

@@ -10,24 +10,27 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
+from hfs_pdf import __version__
+from hfs_pdf.cache import CACHE_DIR_NAME, BuildCache, CachedDocument, Slot, brand_inputs
 from hfs_pdf.content import load_brand, load_handouts
+from hfs_pdf.content.handouts import handout_paths
+from hfs_pdf.fonts import family_name_for, font_paths
 from hfs_pdf.errors import ContentError, HfsPdfError, TranslationError, Problem, ProjectError, RenderError, UsageError, display_path
 from hfs_pdf.i18n import catalogs
-from hfs_pdf.i18n.extract import extract_template
 from hfs_pdf.i18n.texts import translatable_texts
 from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
 from hfs_pdf.i18n.locales import available_locales, resolve_locales
-from hfs_pdf.fonts import family_name_for, font_family
-from hfs_pdf.i18n.coverage import check_coverage
-from hfs_pdf.layout import CHROME, LayoutOptions, lay_out
-from hfs_pdf.model import Brand, Handout, Paper, ReviewStatus, Variant
-from hfs_pdf import __version__
+from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, ReviewStatus, Variant
 from hfs_pdf.publish import output_path, write_atomic
-from hfs_pdf.publish.release import ReleaseEntry, write_release_files
-from hfs_pdf.readability import Readability, assess
-from hfs_pdf.render import render_pdf
+
+if TYPE_CHECKING:
+    from hfs_pdf.readability import Readability
+
+# The layout and render stages (ReportLab, pikepdf), the extractor, the release writer and the
+# readability formulas are imported by the operations that use them: a command pays only for
+# what it runs, which keeps `hfs-pdf list` and an up-to-date build fast.
 
 DEFAULT_BRAND = Path("brands") / "demo.yaml"
 
@@ -72,6 +75,11 @@ class Built:
     pages: int
     bytes: int
     title: str = ""
+    slot: Slot | None = None
+    reviewed_by: str | None = None  # the translation's human reviewer; None for a machine draft
+    rendered: bool = True  # False: its inputs are unchanged since the last build; the PDF came from the cache
+    written: bool = True  # False: the output file already held these exact bytes
+    thumbnail: bytes | None = None  # page 1 as PNG, when the build was asked for thumbnails
 
 
 @dataclass
@@ -115,6 +123,9 @@ class RenderTask:
     translations_dir: Path
     options: LayoutOptions
     allow_incomplete: bool
+    slot: Slot | None = None  # where the cache keeps it
+    key: str = ""
+    thumbnail: bool = False  # also make a page-1 PNG (for a release's contact sheet)
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,8 @@ class RenderResult:
     title: str = ""
     problems: tuple[Problem | str, ...] = ()
     warnings: tuple[Problem | str, ...] = ()
+    reviewed_by: str | None = None
+    thumbnail: bytes | None = None
 
 
 def build(
@@ -138,40 +151,112 @@ def build(
     variants: tuple[Variant, ...] = (Variant.STANDARD,),
     allow_incomplete: bool = False,
     jobs: int = 1,
+    force: bool = False,
+    thumbnails: bool = False,
     on_document=None,
 ) -> BuildReport:
     """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing.
 
-    With jobs > 1 documents render in that many processes; files are still written here, in order.
+    Documents whose inputs are unchanged since they were last built come from the cache (see
+    `hfs_pdf.cache`) without loading anything; `force` renders every one again. With jobs > 1
+    documents render in that many processes; files are still written here, in order.
     `on_document(Built | None)` is called as each document finishes (for progress displays).
     """
     locales = resolve_locales(languages, project.locales())
-    selected = load_handouts(project.handouts_dir).only(handout_ids)
-    brand = load_brand(brand_path or project.default_brand)
-    report = BuildReport(problems=list(selected.problems))
-    options_paper = paper or brand.paper
-    tasks = []
+    brand_file = brand_path or project.default_brand
+    sources = handout_paths(project.handouts_dir, handout_ids)
+    cache = BuildCache(project.root / CACHE_DIR_NAME)
+    brand_inputs_ = brand_inputs(brand_file)
+    planned: list[tuple[Slot, str]] = []
     for locale in locales:
-        if _localization(project, locale, allow_incomplete, report) is None:
-            continue
-        tasks.extend(
-            RenderTask(handout, brand, locale, project.translations_dir, LayoutOptions(options_paper, variant), allow_incomplete)
-            for handout in selected.handouts
-            for variant in variants
-        )
-    for result in _render_all(tasks, jobs):
-        report.problems.extend(result.problems)
-        report.warnings.extend(w for w in result.warnings if w not in report.warnings)
-        built = None
-        if result.data is not None:
-            task = result.task
-            path = output_path(out_dir, task.locale, task.handout.id, task.options.variant)
-            write_atomic(path, result.data)
-            built = Built(task.handout.id, task.locale, task.options.variant, path, result.pages, len(result.data), result.title)
-            report.built.append(built)
-        if on_document:
-            on_document(built)
+        language_inputs = [*catalogs.catalog_paths(project.translations_dir, locale), *font_paths(family_name_for(locale))]
+        for source in sources.values():
+            for variant in variants:
+                slot = Slot(locale, source.stem, variant, paper)
+                key = cache.document_key([source, *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
+                planned.append((slot, key))
+    report = BuildReport()
+    results: dict[Slot, RenderResult] = {}
+    stale: list[tuple[Slot, str]] = []
+    for slot, key in planned:
+        hit = None if force else cache.get(slot, key)
+        if hit is None or (thumbnails and hit[2] is None):
+            stale.append((slot, key))
+        else:
+            data, document, thumbnail = hit
+            results[slot] = RenderResult(
+                None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail,
+            )
+            _finish(report, out_dir, slot, results[slot], on_document)
+    if stale:
+        _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, cache, report, results, out_dir, on_document)
+    cache.save()
+    order = {slot: index for index, (slot, _) in enumerate(planned)}
+    report.built.sort(key=lambda built: order[built.slot])
+    for slot, _ in planned:
+        result = results.get(slot)
+        if result is not None and result.data is not None and slot.locale != SOURCE_LOCALE and result.reviewed_by is None:
+            if slot.locale not in report.unreviewed:
+                report.unreviewed.append(slot.locale)
     return report
+
+
+def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, cache, report, results, out_dir, on_document) -> None:
+    """Load, check and render the documents the cache could not serve; cache what succeeds."""
+    from hfs_pdf.fonts import require_shaping
+
+    require_shaping()
+    selected = load_handouts(project.handouts_dir, tuple(sorted({slot.handout_id for slot, _ in stale})))
+    brand = load_brand(brand_file)
+    report.problems.extend(selected.problems)
+    handouts = {handout.id: handout for handout in selected.handouts}
+    usable_locales = {
+        locale for locale in dict.fromkeys(slot.locale for slot, _ in stale)
+        if _localization(project, locale, allow_incomplete, report) is not None
+    }
+    tasks = [
+        RenderTask(
+            handouts[slot.handout_id], brand, slot.locale, project.translations_dir,
+            LayoutOptions(slot.paper or brand.paper, slot.variant), allow_incomplete, slot, key, thumbnails,
+        )
+        for slot, key in stale
+        if slot.handout_id in handouts and slot.locale in usable_locales
+    ]
+    for result in _render_all(tasks, jobs):
+        slot = result.task.slot
+        results[slot] = result
+        report.problems.extend(result.problems)
+        if result.data is not None:
+            warnings = tuple(str(warning) for warning in result.warnings)
+            document = CachedDocument(result.task.key, result.pages, result.title, warnings, result.reviewed_by)
+            cache.put(slot, result.data, document, result.thumbnail)
+        _finish(report, out_dir, slot, result, on_document)
+
+
+def _finish(report: BuildReport, out_dir: Path, slot: Slot, result: RenderResult, on_document) -> None:
+    """Put one document's PDF in place (only if its bytes changed) and report it."""
+    report.warnings.extend(w for w in result.warnings if w not in report.warnings)
+    built = None
+    if result.data is not None:
+        path = output_path(out_dir, slot.locale, slot.handout_id, slot.variant)
+        written = not _holds(path, result.data)
+        if written:
+            write_atomic(path, result.data)
+        built = Built(
+            slot.handout_id, slot.locale, slot.variant, path, result.pages, len(result.data), result.title, slot,
+            result.reviewed_by, rendered=result.task is not None, written=written, thumbnail=result.thumbnail,
+        )
+        report.built.append(built)
+    if on_document:
+        on_document(built)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Does the file hold exactly these bytes already? (An up-to-date build rewrites nothing.)"""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _render_all(tasks: list[RenderTask], jobs: int):
@@ -192,8 +277,6 @@ def _localization(project: Project, locale: str, allow_incomplete: bool, report:
         report.problems.extend(error.problems)
         return None
     report.warnings.extend(warnings)
-    if not localization.is_source and localization.reviewed_by is None:
-        report.unreviewed.append(locale)
     return localization
 
 
@@ -215,6 +298,11 @@ def _checked_catalog(translations_dir: Path, locale: str, allow_incomplete: bool
 
 def render_task(task: RenderTask) -> RenderResult:
     """Render one document (in whatever process): checks, layout, PDF bytes. Writes nothing."""
+    from hfs_pdf.fonts import family_name_for, font_family
+    from hfs_pdf.i18n.coverage import check_coverage
+    from hfs_pdf.layout import CHROME, lay_out
+    from hfs_pdf.render import render_pdf
+
     handout = task.handout
     try:
         localization, _ = _load_localization(task.translations_dir, task.locale, task.allow_incomplete)
@@ -236,7 +324,15 @@ def render_task(task: RenderTask) -> RenderResult:
             )
     except HfsPdfError as error:
         return RenderResult(task, problems=error.problems)
-    return RenderResult(task, rendered.data, rendered.pages, layout.info.title, warnings=tuple(missing))
+    thumbnail = None
+    if task.thumbnail:
+        from hfs_pdf.publish.release import thumbnail_png
+
+        thumbnail = thumbnail_png(rendered.data)
+    return RenderResult(
+        task, rendered.data, rendered.pages, layout.info.title, warnings=tuple(missing),
+        reviewed_by=localization.reviewed_by, thumbnail=thumbnail,
+    )
 
 
 # -- translation catalogs ---------------------------------------------------------------------
@@ -247,6 +343,8 @@ TRANSLATION_LOCALES = ("es", "zh_Hans", "zh_Hant", "vi", "ko", "tl", "ru", "ar",
 
 def i18n_extract(project: Project) -> Path:
     """handouts/*.yaml + page chrome → translations/hfs_pdf.pot."""
+    from hfs_pdf.i18n.extract import extract_template
+
     loaded = load_handouts(project.handouts_dir)
     if loaded.problems:
         raise ContentError(loaded.problems)
@@ -257,6 +355,8 @@ def i18n_extract(project: Project) -> Path:
 
 def i18n_init(project: Project, locale: str) -> Path:
     """Start a catalog for a new language from the template (which is refreshed first)."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(locale)
     except (ValueError, UnknownLocaleError):
@@ -340,12 +440,14 @@ def i18n_status(project: Project) -> list[CatalogStatus]:
 
 @dataclass
 class PlainLanguageReport:
-    rows: list[Readability] = field(default_factory=list)
+    rows: list["Readability"] = field(default_factory=list)
     problems: list[Problem | str] = field(default_factory=list)
 
 
 def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)) -> PlainLanguageReport:
     """Reading figures for every handout and language; the English gate's failures as problems."""
+    from hfs_pdf.readability import assess
+
     report = PlainLanguageReport()
     loaded = load_handouts(project.handouts_dir)
     report.problems.extend(loaded.problems)
@@ -366,7 +468,7 @@ def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)
 
 def release_size(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...]) -> int:
     """How many documents a release will build (for a progress bar)."""
-    handouts = len(load_handouts(project.handouts_dir).only(handout_ids).ids)
+    handouts = len(load_handouts(project.handouts_dir, handout_ids).ids)
     return len(resolve_locales(languages, project.locales())) * handouts * len(Variant)
 
 
@@ -379,6 +481,7 @@ def release(
     brand_path: Path | None = None,
     paper: Paper | None = None,
     jobs: int = 1,
+    force: bool = False,
     on_document=None,
 ) -> BuildReport:
     """Every handout × language × variant, with manifest, checksums, zip and contact sheet.
@@ -388,17 +491,18 @@ def release(
     """
     import shutil
 
+    from hfs_pdf.publish.release import ReleaseEntry, write_release_files
+
     staging = out_dir.parent / f".{out_dir.name}.partial"
     shutil.rmtree(staging, ignore_errors=True)
     report = build(
         project, languages=languages, handout_ids=handout_ids, out_dir=staging, brand_path=brand_path, paper=paper,
-        variants=tuple(Variant), jobs=jobs, on_document=on_document,
+        variants=tuple(Variant), jobs=jobs, force=force, thumbnails=True, on_document=on_document,
     )
     if not report.ok:
         shutil.rmtree(staging, ignore_errors=True)
         return report
-    handouts = {h.id: h for h in load_handouts(project.handouts_dir).handouts}
-    reviewers = {locale: _load_localization(project.translations_dir, locale, False)[0].reviewed_by for locale in {b.locale for b in report.built}}
+    handouts = {h.id: h for h in load_handouts(project.handouts_dir, handout_ids).handouts}
     entries = []
     for item in report.built:
         review = handouts[item.handout_id].review
@@ -413,9 +517,10 @@ def release(
             review_status=f"reviewed by {review.reviewer_role}" if review.status is ReviewStatus.REVIEWED else "draft, pending clinical review",
             translation_status=(
                 "source" if item.locale == SOURCE_LOCALE
-                else f"reviewed by {reviewers[item.locale]}" if reviewers[item.locale]
+                else f"reviewed by {item.reviewed_by}" if item.reviewed_by
                 else "machine draft, pending human review"
             ),
+            thumbnail=item.thumbnail,
         ))
     write_release_files(staging, entries, __version__)
     retired = out_dir.parent / f".{out_dir.name}.old"

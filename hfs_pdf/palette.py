@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coloraide import Color
-
 from hfs_pdf.model import BrandColors, CalloutKind
 
 WCAG_AA_TEXT = 4.5
@@ -36,11 +34,15 @@ class ColorPair:
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
+    from coloraide import Color  # 70 ms to import: paid only by commands that check or paint colours
+
     return Color(foreground).contrast(Color(background), method="wcag21")
 
 
 def tint(color: str, background: str, amount: float) -> str:
     """A light wash of `color` over `background` (amount 0–1), for boxes behind text."""
+    from coloraide import Color
+
     mixed = Color(background).mix(Color(color), amount, space="srgb")
     return mixed.convert("srgb").to_string(hex=True)
 

@@ -38,7 +38,7 @@ def test_build_one_handout_on_a4(runner: CliRunner, project_copy: Path, tmp_path
 
     width, height = (float(v) for v in PdfReader(out / "en" / "mvd-surgery.pdf").pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842)
-    assert result.output.endswith("1 PDF(s) written to " + str(out) + "\n")
+    assert result.output.endswith(f"1 PDF(s) in {out} (1 built, 0 unchanged since the last build)\n")
 
 
 def test_validate_reports_every_problem_and_exits_1(runner: CliRunner, project_copy: Path):

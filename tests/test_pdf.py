@@ -108,3 +108,18 @@ def test_citations_attach_to_their_words_and_adjacent_ones_get_a_comma(source: s
     from hfs_pdf.layout.inline import InlineContext, to_markup
 
     assert to_markup(source, InlineContext({}, {"a": 1, "b": 2}, "#000000")) == printed
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_qr_code_scans_to_the_brand_address(every_pdf: Path, language: str):
+    """Decode the printed QR code from a rendering of page 1, as a patient's phone would."""
+    import pypdfium2
+    import zxingcpp
+
+    document = pypdfium2.PdfDocument(every_pdf / language / "overview.pdf")
+    try:
+        image = document[0].render(scale=2).to_pil()
+    finally:
+        document.close()
+    codes = zxingcpp.read_barcodes(image)
+    assert [(code.format, code.text) for code in codes] == [(zxingcpp.BarcodeFormat.QRCode, BRAND.qr_url)]

@@ -210,28 +210,33 @@ class HandoutSet:
     def ids(self) -> list[str]:
         return sorted({h.id for h in self.handouts} | set(self.failures))
 
-    def only(self, wanted: tuple[str, ...]) -> "HandoutSet":
-        """Keep the wanted ids (all when none are named); an unknown id is a usage error."""
-        if not wanted:
-            return self
-        unknown = [w for w in wanted if w not in self.ids]
-        if unknown:
-            raise UsageError(f"unknown handout {', '.join(unknown)} — available: {', '.join(self.ids)}")
-        return HandoutSet(
-            tuple(h for h in self.handouts if h.id in wanted),
-            {name: problems for name, problems in self.failures.items() if name in wanted},
-        )
+
+def handout_paths(folder: Path, wanted: tuple[str, ...] = ()) -> dict[str, Path]:
+    """handout id → its file: every handouts/*.yaml, or the wanted ones (an unknown id is a usage error)."""
+    paths = {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+    if not paths:
+        raise ContentError([Problem(display_path(folder), "holds no handout files (*.yaml) — add one, see handouts/README.md")])
+    unknown = [name for name in wanted if name not in paths]
+    if unknown:
+        raise UsageError(f"unknown handout {', '.join(unknown)} — available: {', '.join(paths)}")
+    return {name: path for name, path in paths.items() if not wanted or name in wanted}
 
 
-def load_handouts(folder: Path) -> HandoutSet:
-    """Load every handouts/*.yaml, keeping going past broken files so all problems are reported."""
+def load_handouts(folder: Path, wanted: tuple[str, ...] = ()) -> HandoutSet:
+    """Load handouts/*.yaml (only the `wanted` ids when some are named), past broken files.
+
+    Every broken file is reported, not just the first. Only the wanted files are read, so that
+    building one handout does not pay for parsing the others; an unknown id is a usage error.
+    """
+    try:
+        paths = handout_paths(folder, wanted)
+    except ContentError as error:
+        return HandoutSet((), {"": tuple(error.problems)})
     handouts: list[Handout] = []
     failures: dict[str, tuple[Problem, ...]] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for name, path in paths.items():
         try:
             handouts.append(load_handout(path))
         except ContentError as error:
-            failures[path.stem] = tuple(p for p in error.problems if isinstance(p, Problem))
-    if not handouts and not failures:
-        failures[""] = (Problem(display_path(folder), "holds no handout files (*.yaml) — add one, see handouts/README.md"),)
+            failures[name] = tuple(p for p in error.problems if isinstance(p, Problem))
     return HandoutSet(tuple(handouts), failures)

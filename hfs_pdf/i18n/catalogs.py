@@ -27,6 +27,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 
 from hfs_pdf.content.markup import MarkupError, markup_signature, parse_markup
 from hfs_pdf.errors import Problem, TranslationError, display_path
+from hfs_pdf.i18n import SOURCE_LOCALE
 from hfs_pdf.i18n.extract import TEMPLATE_DATE
 
 DOMAIN = "hfs_pdf"
@@ -47,6 +48,13 @@ def po_path(translations_dir: Path, locale: str) -> Path:
 
 def mo_path(translations_dir: Path, locale: str) -> Path:
     return po_path(translations_dir, locale).with_suffix(".mo")
+
+
+def catalog_paths(translations_dir: Path, locale: str) -> tuple[Path, ...]:
+    """The files a language's documents are made from: its .po and compiled .mo (none for English)."""
+    if locale == SOURCE_LOCALE:
+        return ()
+    return po_path(translations_dir, locale), mo_path(translations_dir, locale)
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bytes:

@@ -16,8 +16,9 @@ from hfs_pdf.layout.story import build_story
 from hfs_pdf.layout.page import CHROME as PAGE_CHROME
 from hfs_pdf.layout.story import CHROME as STORY_CHROME
 from hfs_pdf.layout.styles import LATIN, Script, make_styles
-from hfs_pdf.model import Brand, Handout, Paper, Variant
-from hfs_pdf.fonts import FontFamily, family_name_for, font_family
+from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, Variant
+from hfs_pdf.fonts import FontFamily, family_name_for, font_family, reset_shaping
+from hfs_pdf.layout.rtl import forget_word_widths
 
 CHROME = PAGE_CHROME + STORY_CHROME
 """Every page-chrome string the layout may print (for the glyph coverage check)."""
@@ -28,12 +29,6 @@ PAGE_BUDGET = {Variant.STANDARD: 4, Variant.LARGE_PRINT: 8}
 The English source is written to fit one sheet (2 pages, checked by the tests); translations
 run 15–30 % longer and may take a second sheet.
 """
-
-
-@dataclass(frozen=True)
-class LayoutOptions:
-    paper: Paper
-    variant: Variant = Variant.STANDARD
 
 
 @dataclass(frozen=True)
@@ -64,6 +59,9 @@ class Layout:
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
     fonts = font_family(family_name_for(localization.name))
+    # A document must not depend on what the process laid out before it (reproducible releases).
+    reset_shaping(fonts)
+    forget_word_widths()
     script = script_of(localization)
     styles = make_styles(brand.colors, fonts, options.variant, script)
     geometry = page_geometry(options.paper, options.variant)

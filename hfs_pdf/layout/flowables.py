@@ -1,13 +1,14 @@
-"""Custom flowables the handout needs beyond ReportLab's own: write-in lines and a QR code."""
+"""Custom flowables the handout needs beyond ReportLab's own: write-in lines, list rows, a QR code painter."""
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
-
-from hfs_pdf.layout.images import use_embedded_font
 
 
 class WriteInLines(Flowable):
@@ -32,15 +33,48 @@ class WriteInLines(Flowable):
         canvas.restoreState()
 
 
-def qr_drawing(url: str, size: float, color: str, font_name: str) -> Drawing:
-    """A QR code for `url`, `size` points square (ReportLab's own QR encoder)."""
-    widget = QrCodeWidget(url, barLevel="M")
-    widget.barFillColor = HexColor(color)
-    x0, y0, x1, y1 = widget.getBounds()
-    width, height = x1 - x0, y1 - y0
-    drawing = Drawing(size, size, transform=[size / width, 0, 0, size / height, -x0 * size / width, -y0 * size / height])
-    drawing.add(widget)
-    return use_embedded_font(drawing, font_name)
+@lru_cache(maxsize=8)
+def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code's dark modules, row by row (ReportLab's own encoder, error correction M).
+
+    Encoding is slow in pure Python and every document of a brand shows the same code, so a
+    process encodes each URL once.
+    """
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+
+
+@dataclass(frozen=True)
+class QrPainter:
+    """Paints a QR code `size` points square, quiet zone included, as one filled path."""
+
+    url: str
+    size: float
+    color: str
+    quiet_zone: int = 4  # modules of light margin on every side, as the QR standard asks
+
+    @property
+    def width(self) -> float:
+        return self.size
+
+    def draw_on(self, canvas, x: float, y: float) -> None:
+        modules = qr_modules(self.url)
+        module = self.size / (len(modules) + 2 * self.quiet_zone)
+        path = canvas.beginPath()
+        for row_index, row in enumerate(modules):
+            top = y + self.size - (row_index + self.quiet_zone + 1) * module
+            column = 0
+            for dark, run in groupby(row):
+                length = len(list(run))
+                if dark:
+                    path.rect(x + (column + self.quiet_zone) * module, top, length * module, module)
+                column += length
+        canvas.saveState()
+        canvas.setFillColor(HexColor(self.color))
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
 
 
 class ListRow(Flowable):
@@ -58,6 +92,9 @@ class ListRow(Flowable):
         self.spaceAfter = space_after
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if getattr(self, "_wrapped_for", None) == available_width:
+            return self.width, self.height  # a row's height depends on the width only
+        self._wrapped_for = available_width
         self.width = available_width
         body_width = available_width - self.label_width
         self._label_height = self.label.wrap(self.label_width, available_height)[1]
@@ -78,3 +115,69 @@ class ListRow(Flowable):
             top -= height
             flowable.drawOn(self.canv, body_x, top)
             top -= flowable.getSpaceAfter()
+
+
+class BalancedRows(Flowable):
+    """Unsplittable rows set in `columns` columns of about equal height, in reading order.
+
+    Used for the reference list. ReportLab's BalancedColumns finds its split by deep-copying and
+    re-wrapping the whole list many times (a tenth of a document's render time, and copies of
+    tagged flowables); list rows never split, so balancing them is a small search over row
+    heights. Rows fill the first column top to bottom, then the next; across a page break the
+    rows that fit stay, balanced, and the rest go on.
+    """
+
+    def __init__(self, rows: list[Flowable], columns: int, gap: float):
+        super().__init__()
+        self.rows, self.columns, self.gap = rows, columns, gap
+
+    def _heights(self, available_width: float, available_height: float) -> list[float]:
+        self._column_width = (available_width - self.gap * (self.columns - 1)) / self.columns
+        return [row.wrap(self._column_width, available_height)[1] + row.getSpaceAfter() for row in self.rows]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        heights = self._heights(available_width, available_height)
+        self._breaks, self.height = _balance(heights, self.columns)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        heights = self._heights(available_width, available_height)
+        fitting = max((count for count in range(1, len(self.rows)) if _balance(heights[:count], self.columns)[1] <= available_height), default=0)
+        if fitting == 0:
+            return []
+        return [
+            BalancedRows(self.rows[:fitting], self.columns, self.gap),
+            BalancedRows(self.rows[fitting:], self.columns, self.gap),
+        ]
+
+    def draw(self) -> None:
+        starts = [0, *self._breaks]
+        ends = [*self._breaks, len(self.rows)]
+        for column, (start, end) in enumerate(zip(starts, ends)):
+            x = column * (self._column_width + self.gap)
+            top = self.height
+            for row in self.rows[start:end]:
+                top -= row.height
+                row.drawOn(self.canv, x, top)
+                top -= row.getSpaceAfter()
+
+
+def _balance(heights: list[float], columns: int) -> tuple[list[int], float]:
+    """Where to start each column after the first so that the tallest column is as short as possible.
+
+    Tries each candidate height (the tallest a column could be made) from the smallest up and
+    fills columns greedily; returns the row indexes that start columns 2…n and the height reached.
+    """
+    candidates = sorted({sum(heights[start:end]) for start in range(len(heights)) for end in range(start + 1, len(heights) + 1)})
+    for limit in candidates:
+        breaks, used = [], 0.0
+        for index, height in enumerate(heights):
+            if used + height > limit + 1e-6 and used > 0:
+                breaks.append(index)
+                used = 0.0
+            used += height
+        if len(breaks) < columns:
+            column_heights = [sum(heights[a:b]) for a, b in zip([0, *breaks], [*breaks, len(heights)])]
+            return breaks, max(column_heights, default=0.0)
+    return [], sum(heights)

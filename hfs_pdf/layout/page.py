@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
 from hfs_pdf.i18n import N_, Localization
-from hfs_pdf.layout.flowables import qr_drawing
+from hfs_pdf.layout.flowables import QrPainter
 from hfs_pdf.layout.images import load_svg, scaled
 from hfs_pdf.layout.inline import bare_domain, plain_markup
 from hfs_pdf.layout.structure import Node, begin_marked, begin_pagination, end_marked
@@ -126,7 +126,7 @@ def page_decorator(
     width, height = geometry.size
     margin = geometry.margin
     logo = _logo_drawer(brand, fonts, geometry.band_height - 16)
-    qr = qr_drawing(brand.qr_url, geometry.band_height - 12, colors.text, fonts.regular)
+    qr = QrPainter(brand.qr_url, geometry.band_height - 12, colors.text)
     contact = " · ".join((brand.name, brand.phone, bare_domain(brand.website)))
     version = _(FOOTER_VERSION).format(version=handout.review.version)
     reviewed = _(FOOTER_REVIEWED).format(date=localization.long_date(handout.review.last_reviewed))
@@ -212,7 +212,7 @@ def _header_band(
     canvas.setFillColor(HexColor(colors.background))
     canvas.rect(tile_x, tile_y, tile, tile, stroke=0, fill=1)
     begin_marked(canvas, figures.qr)
-    renderPDF.draw(qr, canvas, tile_x + 3, tile_y + 3)
+    qr.draw_on(canvas, tile_x + 3, tile_y + 3)
     end_marked(canvas)
     # Phone and website go beside the QR code when they fit; the footer repeats them anyway.
     contact = (brand.phone, bare_domain(brand.website), caption)

@@ -98,7 +98,22 @@ def _plain(markup: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", markup), {"&quot;": '"'})
 
 
+_WORD_WIDTHS: dict[tuple, float] = {}
+"""Shaped word widths already measured for this document: words recur, and shaping one costs a
+whole Paragraph. Kept per document, because measuring shapes the word, and what was shaped
+before decides private-use code points in the PDF (see `fonts.reset_shaping`)."""
+
+
+def forget_word_widths() -> None:
+    _WORD_WIDTHS.clear()
+
+
 def _word_width(word: str, style) -> float:
-    probe = Paragraph(word, style)
-    probe.wrap(1e6, 1e6)
-    return max(probe.getActualLineWidths0() or [0.0])
+    key = (word, style.fontName, style.fontSize, getattr(style, "shaping", 0))
+    width = _WORD_WIDTHS.get(key)
+    if width is None:
+        probe = Paragraph(word, style)
+        probe.wrap(1e6, 1e6)
+        width = max(probe.getActualLineWidths0() or [0.0])
+        _WORD_WIDTHS[key] = width
+    return width

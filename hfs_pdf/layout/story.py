@@ -5,12 +5,11 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus.flowables import BalancedColumns
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization
-from hfs_pdf.layout.flowables import ListRow, WriteInLines
+from hfs_pdf.layout.flowables import BalancedRows, ListRow, WriteInLines
 from hfs_pdf.layout.rtl import RightToLeftParagraph
 from hfs_pdf.layout.structure import Node, Tagged
 from hfs_pdf.layout.text import spoken_text
@@ -126,7 +125,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
     )
     columns = styles.reference_columns
     if columns > 1:
-        story.extend([heading, BalancedColumns(reference_list, nCols=columns, innerPadding=12)])
+        story.extend([heading, BalancedRows(reference_list, columns, gap=12)])
     else:  # keepWithNext does not hold a heading to a list row; keep it with the first one by hand
         story.extend([KeepTogether([heading, reference_list[0]]), *reference_list[1:]])
     return story

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 ARTIFACT_OPEN = "/Artifact BMC"
 ARTIFACT_CLOSE = "EMC"
@@ -91,10 +91,25 @@ class Tagged(Flowable):
         self.flowable = flowable
         self.node = node
         self.text_of = text_of  # flowable → the text a reader should hear (ActualText), or None
+        self._wrapped_for: float | None = None
 
     # Layout is the wrapped flowable's own.
     def wrap(self, available_width, available_height):
-        self.width, self.height = self.flowable.wrap(available_width, available_height)
+        """Wrap the flowable; a paragraph already broken for this width is not broken again.
+
+        ReportLab asks for the same wrap many times (frames, KeepTogether, balanced columns), and
+        line breaking is most of a handout's layout time. A paragraph's height depends only on
+        the width; its `blPara` holds the lines of its last wrap (splitting discards them) and its
+        `width` the width they were broken for.
+        """
+        flowable = self.flowable
+        reusable = (
+            self._wrapped_for == available_width and isinstance(flowable, Paragraph)
+            and getattr(flowable, "blPara", None) is not None and flowable.width == available_width
+        )
+        if not reusable:
+            self.width, self.height = flowable.wrap(available_width, available_height)
+            self._wrapped_for = available_width
         return self.width, self.height
 
     def split(self, available_width, available_height):

@@ -1,0 +1,173 @@
+"""Incremental builds: a document is rebuilt only when something it is made from has changed.
+
+A document's key is a SHA-256 over everything that decides its bytes: the code (every module
+of this package and the versions of the libraries that draw, shape and write the PDF), the
+handout's YAML, the language's catalog (.po and .mo), the brand file and its logo, the fonts,
+and the layout options. The cache keeps the last PDF built for each document *slot*
+(language, handout, variant, paper option) under `.hfs-pdf-cache/` in the project folder, so
+it never holds more than one PDF per slot and needs no pruning.
+
+Reading files to hash them is the slow part of an up-to-date build, so file digests are
+remembered by (size, modification time) in `digests.json` — the way make trusts mtimes, but a
+touched file whose bytes did not change does not force a rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable
+
+from hfs_pdf import __version__
+from hfs_pdf.model import Paper, Variant
+from hfs_pdf.publish.files import write_atomic
+
+CACHE_DIR_NAME = ".hfs-pdf-cache"
+
+RENDERING_LIBRARIES = ("reportlab", "rl_accel", "pikepdf", "uharfbuzz", "fonttools", "babel", "svglib", "coloraide", "pyyaml")
+"""Distributions whose version can change a PDF's bytes (layout, shaping, PDF writing, locale data)."""
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class CachedDocument:
+    """What a build reports about a document, kept beside its PDF so a cache hit can report it too."""
+
+    key: str
+    pages: int
+    title: str
+    warnings: tuple[str, ...] = ()
+    reviewed_by: str | None = None  # the translation's human reviewer, as the catalog said
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One document the cache can hold: language × handout × variant × paper option."""
+
+    locale: str
+    handout_id: str
+    variant: Variant
+    paper: Paper | None  # None: the brand's paper (the brand file is part of the key)
+
+    @property
+    def stem(self) -> str:
+        return f"{self.locale}/{self.handout_id}.{self.variant.value}.{self.paper.value if self.paper else 'brand'}"
+
+
+class BuildCache:
+    """The project's cache folder: PDFs by slot, their keys, and remembered file digests."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._digests_path = folder / "digests.json"
+        try:
+            self._digests: dict[str, list] = json.loads(self._digests_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self._digests = {}  # no cache yet, or a damaged one: start again
+        self._changed = False
+        self._code: str | None = None
+
+    # -- digests ---------------------------------------------------------------------------------
+
+    def file_digest(self, path: Path) -> str:
+        """SHA-256 of a file's bytes ("missing" when it does not exist), remembered by size and mtime."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return "missing"
+        name = str(path.resolve())
+        remembered = self._digests.get(name)
+        if remembered and remembered[0] == stat.st_size and remembered[1] == stat.st_mtime_ns:
+            return remembered[2]
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        self._digests[name] = [stat.st_size, stat.st_mtime_ns, digest]
+        self._changed = True
+        return digest
+
+    def code_digest(self) -> str:
+        """This package's source and the rendering libraries' versions: a new release rebuilds all."""
+        if self._code is None:
+            from importlib.metadata import PackageNotFoundError, version
+
+            parts = [f"hfs-pdf {__version__}", f"python {sys.version_info[:2]}"]
+            for name in RENDERING_LIBRARIES:
+                try:
+                    parts.append(f"{name} {version(name)}")
+                except PackageNotFoundError:
+                    parts.append(f"{name} absent")
+            for path in sorted(_PACKAGE_DIR.rglob("*.py")):
+                parts.append(f"{path.relative_to(_PACKAGE_DIR).as_posix()} {self.file_digest(path)}")
+            self._code = _digest(parts)
+        return self._code
+
+    def document_key(self, inputs: Iterable[Path], *settings: str) -> str:
+        """The key of one document: the code, the digests of its input files, its settings."""
+        parts = [self.code_digest(), *settings]
+        parts.extend(f"{path.name} {self.file_digest(path)}" for path in inputs)
+        return _digest(parts)
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def get(self, slot: Slot, key: str) -> tuple[bytes, CachedDocument, bytes | None] | None:
+        """The slot's PDF, report and thumbnail (if one was made) when built from exactly `key`, else None."""
+        base = self.folder / slot.stem
+        try:
+            meta = json.loads(base.with_name(base.name + ".json").read_text(encoding="utf-8"))
+            if meta.get("key") != key:
+                return None
+            data = base.with_name(base.name + ".pdf").read_bytes()
+            document = CachedDocument(
+                meta["key"], int(meta["pages"]), str(meta["title"]), tuple(meta.get("warnings", ())), meta.get("reviewed_by"),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+            return None  # a damaged or edited cache file is rebuilt, never served
+        thumbnail = None
+        if meta.get("thumbnail_sha256"):
+            try:
+                thumbnail = base.with_name(base.name + ".png").read_bytes()
+            except OSError:
+                pass
+            if thumbnail is not None and hashlib.sha256(thumbnail).hexdigest() != meta["thumbnail_sha256"]:
+                thumbnail = None
+        return data, document, thumbnail
+
+    def put(self, slot: Slot, data: bytes, document: CachedDocument, thumbnail: bytes | None = None) -> None:
+        base = self.folder / slot.stem
+        write_atomic(base.with_name(base.name + ".pdf"), data)
+        meta = {**asdict(document), "sha256": hashlib.sha256(data).hexdigest()}
+        if thumbnail is not None:
+            write_atomic(base.with_name(base.name + ".png"), thumbnail)
+            meta["thumbnail_sha256"] = hashlib.sha256(thumbnail).hexdigest()
+        write_atomic(base.with_name(base.name + ".json"), json.dumps(meta, ensure_ascii=False, indent=1).encode())
+
+    def save(self) -> None:
+        """Keep the remembered digests for the next run (only when some were added)."""
+        if self._changed:
+            write_atomic(self._digests_path, json.dumps(self._digests, sort_keys=True).encode())
+            self._changed = False
+
+
+def _digest(parts: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def brand_inputs(brand_path: Path) -> list[Path]:
+    """The brand file and the logo it names (found without validating the brand: a broken brand
+    file gives a key no build has stored, so the build that follows reports its problems)."""
+    import yaml
+
+    inputs = [brand_path]
+    try:
+        data = yaml.load(brand_path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        logo = data.get("logo") if isinstance(data, dict) else None
+        if isinstance(logo, dict) and isinstance(logo.get("file"), str):
+            inputs.append(brand_path.parent / logo["file"])
+    except (OSError, ValueError, yaml.YAMLError):
+        pass
+    return inputs
