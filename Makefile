@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate check list clean snapshots release bench
+.PHONY: build test validate check list clean snapshots release pack bench
 
 build: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
@@ -40,6 +40,11 @@ clean:
 release: $(STAMP)
 	$(BIN)/hfs-pdf i18n compile
 	$(BIN)/hfs-pdf release --out release
+
+# The sample waiting-room print pack (packs/waiting-room.yaml) as one print-ready PDF.
+pack: $(STAMP)
+	$(BIN)/hfs-pdf i18n compile
+	$(BIN)/hfs-pdf pack packs/waiting-room.yaml --out dist/waiting-room-pack.pdf
 
 # Speed and memory figures (printed, not asserted): see the README for the last measured ones.
 bench: $(STAMP)

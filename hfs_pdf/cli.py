@@ -190,6 +190,41 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, roo
 
 
 @cli.command()
+@click.argument("pack_file", metavar="PACK.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The pack's PDF.")
+@brand_option
+@jobs_option
+@force_option
+@root_option
+def pack(pack_file, out_path, brand_path, jobs, force, root) -> None:
+    """Build a waiting-room print pack: pick list, separator sheets and copies in one PDF.
+
+    \b
+    Example:
+      hfs-pdf pack packs/waiting-room.yaml --out waiting-room.pdf
+    """
+    project = _project(root)
+    with _reporting():
+        report = operations.pack(project, pack_file, out_path, brand_path=brand_path, jobs=jobs or os.cpu_count() or 1, force=force)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning} (printed in English)", err=True)
+    if not report.ok:
+        click.echo(f"pack failed: nothing written to {out_path}", err=True)
+        raise ReportedError(report.problems)
+    plan = report.plan
+    for row in plan.rows:
+        title = report.titles[row.language, row.handout_id]
+        click.echo(
+            f"{row.number:3}. {row.language:8} {row.handout_id} ({row.variant.value}) × {row.copies}: "
+            f"{row.pages} page(s) each, from page {row.first_page} — {title}"
+        )
+    if report.unreviewed:
+        click.echo(f"note: machine-drafted translation, not yet reviewed by a human: {', '.join(report.unreviewed)}", err=True)
+    sides = "double-sided" if plan.duplex else "single-sided"
+    click.echo(f"wrote {out_path} ({plan.pages} pages, {plan.sheets} sheets {sides})")
+
+
+@cli.command()
 @brand_option
 @root_option
 def validate(brand_path, root) -> None:

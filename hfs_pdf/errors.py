@@ -48,6 +48,10 @@ class ContentError(HfsPdfError):
     """A handout YAML file is malformed or breaks the content rules (handouts/README.md)."""
 
 
+class PackError(HfsPdfError):
+    """A print-pack file is malformed or asks for handouts or languages that do not exist."""
+
+
 class BrandError(HfsPdfError):
     """A brand file, its logo or its colours are unusable."""
 

@@ -144,3 +144,41 @@ class Brand:
     logo: Logo | None
     paper: Paper = Paper.LETTER
     source: Path = field(default=Path("."), compare=False)
+
+
+# -- print packs ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackItem:
+    """So many copies of one handout, in one variant, for each of the pack's (or its own) languages."""
+
+    handout_id: str
+    copies: int
+    variant: Variant = Variant.STANDARD
+    languages: tuple[str, ...] | None = None  # None: the pack's languages
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A waiting-room print pack: what to print, in which languages, how many, on what paper."""
+
+    name: str
+    paper: Paper
+    duplex: bool
+    separators: bool  # a sheet before each language that names it in that language
+    languages: tuple[str, ...]
+    items: tuple[PackItem, ...]
+    source: Path = field(default=Path("."), compare=False)
+
+    def documents(self) -> list[tuple[str, PackItem]]:
+        """(language, item) in print order: grouped by language, then in the order the file lists items."""
+        order = list(self.languages)
+        for item in self.items:
+            order.extend(language for language in item.languages or () if language not in order)
+        return [
+            (language, item)
+            for language in order
+            for item in self.items
+            if language in (item.languages or self.languages)
+        ]

@@ -26,6 +26,7 @@ from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, ReviewStatus, Va
 from hfs_pdf.publish import output_path, write_atomic
 
 if TYPE_CHECKING:
+    from hfs_pdf.publish.pack import PackPlan
     from hfs_pdf.readability import Readability
 
 # The layout and render stages (ReportLab, pikepdf), the extractor, the release writer and the
@@ -79,7 +80,8 @@ class Built:
     reviewed_by: str | None = None  # the translation's human reviewer; None for a machine draft
     rendered: bool = True  # False: its inputs are unchanged since the last build; the PDF came from the cache
     written: bool = True  # False: the output file already held these exact bytes
-    thumbnail: bytes | None = None  # page 1 as PNG, when the build was asked for thumbnails
+    thumbnail: bytes | None = field(default=None, repr=False)  # page 1 as PNG, when the build was asked for thumbnails
+    data: bytes | None = field(default=None, repr=False)  # the PDF, when the build wrote no files
 
 
 @dataclass
@@ -145,7 +147,7 @@ def build(
     *,
     languages: tuple[str, ...] = (),
     handout_ids: tuple[str, ...] = (),
-    out_dir: Path = Path("dist"),
+    out_dir: Path | None = Path("dist"),
     brand_path: Path | None = None,
     paper: Paper | None = None,
     variants: tuple[Variant, ...] = (Variant.STANDARD,),
@@ -159,22 +161,43 @@ def build(
 
     Documents whose inputs are unchanged since they were last built come from the cache (see
     `hfs_pdf.cache`) without loading anything; `force` renders every one again. With jobs > 1
-    documents render in that many processes; files are still written here, in order.
+    documents render in that many processes; files are still written here, in order. With no
+    out_dir nothing is written and each `Built` carries its PDF's bytes (for print packs).
     `on_document(Built | None)` is called as each document finishes (for progress displays).
     """
     locales = resolve_locales(languages, project.locales())
+    handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
+    wanted = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants]
+    return build_documents(
+        project, wanted, out_dir=out_dir, brand_path=brand_path, paper=paper, allow_incomplete=allow_incomplete,
+        jobs=jobs, force=force, thumbnails=thumbnails, on_document=on_document,
+    )
+
+
+def build_documents(
+    project: Project,
+    wanted: list[tuple[str, str, Variant]],
+    *,
+    out_dir: Path | None,
+    brand_path: Path | None = None,
+    paper: Paper | None = None,
+    allow_incomplete: bool = False,
+    jobs: int = 1,
+    force: bool = False,
+    thumbnails: bool = False,
+    on_document=None,
+) -> BuildReport:
+    """Build exactly these (locale, handout id, variant) documents; see `build`."""
     brand_file = brand_path or project.default_brand
-    sources = handout_paths(project.handouts_dir, handout_ids)
+    sources = handout_paths(project.handouts_dir, tuple(dict.fromkeys(handout for _, handout, _ in wanted)))
     cache = BuildCache(project.root / CACHE_DIR_NAME)
     brand_inputs_ = brand_inputs(brand_file)
     planned: list[tuple[Slot, str]] = []
-    for locale in locales:
+    for locale, handout, variant in wanted:
         language_inputs = [*catalogs.catalog_paths(project.translations_dir, locale), *font_paths(family_name_for(locale))]
-        for source in sources.values():
-            for variant in variants:
-                slot = Slot(locale, source.stem, variant, paper)
-                key = cache.document_key([source, *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
-                planned.append((slot, key))
+        slot = Slot(locale, handout, variant, paper)
+        key = cache.document_key([sources[handout], *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
+        planned.append((slot, key))
     report = BuildReport()
     results: dict[Slot, RenderResult] = {}
     stale: list[tuple[Slot, str]] = []
@@ -233,18 +256,19 @@ def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs
         _finish(report, out_dir, slot, result, on_document)
 
 
-def _finish(report: BuildReport, out_dir: Path, slot: Slot, result: RenderResult, on_document) -> None:
+def _finish(report: BuildReport, out_dir: Path | None, slot: Slot, result: RenderResult, on_document) -> None:
     """Put one document's PDF in place (only if its bytes changed) and report it."""
     report.warnings.extend(w for w in result.warnings if w not in report.warnings)
     built = None
     if result.data is not None:
-        path = output_path(out_dir, slot.locale, slot.handout_id, slot.variant)
-        written = not _holds(path, result.data)
+        path = output_path(out_dir or Path(), slot.locale, slot.handout_id, slot.variant)
+        written = out_dir is not None and not _holds(path, result.data)
         if written:
             write_atomic(path, result.data)
         built = Built(
             slot.handout_id, slot.locale, slot.variant, path, result.pages, len(result.data), result.title, slot,
             result.reviewed_by, rendered=result.task is not None, written=written, thumbnail=result.thumbnail,
+            data=None if out_dir is not None else result.data,
         )
         report.built.append(built)
     if on_document:
@@ -531,3 +555,91 @@ def release(
     shutil.rmtree(retired, ignore_errors=True)
     report.built = [replace(b, path=out_dir / b.path.relative_to(staging)) for b in report.built]
     return report
+
+
+# -- print packs --------------------------------------------------------------------------------
+
+
+@dataclass
+class PackReport:
+    path: Path | None = None
+    plan: "PackPlan | None" = None
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, handout) → title as printed
+    problems: list[Problem | str] = field(default_factory=list)
+    warnings: list[Problem | str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def pack(
+    project: Project,
+    pack_path: Path,
+    out_path: Path,
+    *,
+    brand_path: Path | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    on_document=None,
+) -> PackReport:
+    """A pack file → one print-ready PDF (pick list, separators, copies, blank backs), written atomically.
+
+    The handouts come from the same build (and cache) as `hfs-pdf build`, on the pack's paper;
+    if any of them fails, nothing is written.
+    """
+    from hfs_pdf.content.packs import load_pack
+    from hfs_pdf.fonts import require_shaping
+    from hfs_pdf.layout.sheets import PickListRow, language_names, pick_list_pdf, separator_pdf
+    from hfs_pdf.publish.pack import PICK_LIST_PAGES, PackDocument, assemble_pack, plan_pack
+
+    chosen = load_pack(pack_path, list(handout_paths(project.handouts_dir)), project.locales())
+    require_shaping()
+    order = chosen.documents()
+    wanted = list(dict.fromkeys((language, item.handout_id, item.variant) for language, item in order))
+    built = build_documents(
+        project, wanted, out_dir=None, brand_path=brand_path, paper=chosen.paper, jobs=jobs, force=force,
+        on_document=on_document,
+    )
+    report = PackReport(problems=built.problems, warnings=built.warnings, unreviewed=built.unreviewed)
+    if not built.ok:
+        return report
+    by_slot = {(b.locale, b.handout_id, b.variant): b for b in built.built}
+    documents = [
+        PackDocument(language, item, by_slot[language, item.handout_id, item.variant].title,
+                     by_slot[language, item.handout_id, item.variant].pages, by_slot[language, item.handout_id, item.variant].data)
+        for language, item in order
+    ]
+    plan = plan_pack(chosen, documents)
+    english_titles = {h.id: h.title for h in load_handouts(project.handouts_dir, tuple(dict.fromkeys(i.handout_id for i in chosen.items))).handouts}
+    rows = [
+        PickListRow(row.number, row.language, _plain_title(english_titles[row.handout_id]), row.variant.value, row.copies,
+                    row.pages, row.sheets, row.first_page)
+        for row in plan.rows
+    ]
+    pick_list, pick_list_pages = pick_list_pdf(chosen, rows, plan.pages, plan.sheets, built.unreviewed)
+    if pick_list_pages != PICK_LIST_PAGES:
+        report.problems.append(Problem(
+            display_path(chosen.source),
+            f"the pick list needs {pick_list_pages} pages for {len(rows)} entries — it must fit on one: split the pack in two",
+        ))
+        return report
+    separators = {}
+    for language in plan.separator_pages:
+        language_rows = [row for row in plan.rows if row.language == language]
+        first, last = language_rows[0].first_page, language_rows[-1].copy_starts[-1] + language_rows[-1].pages - 1
+        separators[language] = separator_pdf(chosen, language, len(language_rows), sum(r.copies for r in language_rows), first, last)
+    outline_titles = {language: f"{language_names(language).native} — {language_names(language).english}" for language in chosen.languages}
+    outline_titles.update({d.language: f"{language_names(d.language).native} — {language_names(d.language).english}" for d in documents})
+    data = assemble_pack(chosen, plan, documents, pick_list, separators, outline_titles)
+    write_atomic(out_path, data)
+    report.path, report.plan = out_path, plan
+    report.titles = {(d.language, d.item.handout_id): d.title for d in documents}
+    return report
+
+
+def _plain_title(title: str) -> str:
+    from hfs_pdf.content.markup import parse_markup, plain_text
+
+    return plain_text(parse_markup(title))

@@ -30,6 +30,14 @@ def project_copy(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def translated_copy(project_copy: Path) -> Path:
+    """A clinic's copy with every catalog, compiled."""
+    shutil.copytree(PROJECT / "translations", project_copy / "translations", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.mo"))
+    operations.i18n_compile(operations.Project.at(project_copy))
+    return project_copy
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every English handout built once for the whole session: handout id → PDF path."""

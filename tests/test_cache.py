@@ -9,13 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from hfs_pdf import operations
 from hfs_pdf.cache import CACHE_DIR_NAME
 from hfs_pdf.model import Paper
 
-from .conftest import PROJECT
 from .pdfcheck import page_texts, words
 
 TWO = ("overview", "mvd-surgery")
@@ -30,13 +27,6 @@ def _build(root: Path, out: Path, **options) -> dict[tuple[str, str], operations
 
 def _rendered(built: dict) -> set[tuple[str, str]]:
     return {name for name, item in built.items() if item.rendered}
-
-
-@pytest.fixture
-def with_translations(project_copy: Path) -> Path:
-    shutil.copytree(PROJECT / "translations", project_copy / "translations", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.mo"))
-    operations.i18n_compile(operations.Project.at(project_copy))
-    return project_copy
 
 
 def test_second_build_renders_nothing_and_rewrites_nothing(project_copy: Path, tmp_path: Path):
@@ -87,13 +77,13 @@ def test_logo_change_rebuilds(project_copy: Path, tmp_path: Path):
     assert _rendered(_build(project_copy, out)) == {("en", "overview"), ("en", "mvd-surgery")}
 
 
-def test_catalog_change_rebuilds_only_that_language(with_translations: Path, tmp_path: Path):
+def test_catalog_change_rebuilds_only_that_language(translated_copy: Path, tmp_path: Path):
     out = tmp_path / "out"
-    _build(with_translations, out, languages=("en", "es"))
-    po = with_translations / "translations" / "es" / "LC_MESSAGES" / "hfs_pdf.po"
+    _build(translated_copy, out, languages=("en", "es"))
+    po = translated_copy / "translations" / "es" / "LC_MESSAGES" / "hfs_pdf.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Página {page} de {total}"', 'msgstr "Pág. {page} de {total}"'), encoding="utf-8")
-    operations.i18n_compile(operations.Project.at(with_translations))
-    again = _build(with_translations, out, languages=("en", "es"))
+    operations.i18n_compile(operations.Project.at(translated_copy))
+    again = _build(translated_copy, out, languages=("en", "es"))
     assert _rendered(again) == {("es", "overview"), ("es", "mvd-surgery")}
     assert "Pág. 1 de" in " ".join(page_texts(again["es", "overview"].path))
 
@@ -149,13 +139,13 @@ def test_cli_reports_unchanged_documents_and_force(runner, project_copy: Path, t
     assert forced.exit_code == 0 and forced.output.endswith("(1 built, 0 unchanged since the last build)\n")
 
 
-def test_shaped_document_does_not_depend_on_what_the_process_built_before(with_translations: Path, tmp_path: Path):
+def test_shaped_document_does_not_depend_on_what_the_process_built_before(translated_copy: Path, tmp_path: Path):
     """ReportLab numbers shaped Arabic glyphs process-wide in order of first use; each document
     must start afresh, or a release's bytes would depend on which worker built what."""
     def cli_build(out: Path, *handouts: str) -> bytes:
         arguments = [a for h in handouts for a in ("--handout", h)]
         subprocess.run(
-            [sys.executable, "-m", "hfs_pdf", "build", "--root", str(with_translations), "--lang", "ar", *arguments,
+            [sys.executable, "-m", "hfs_pdf", "build", "--root", str(translated_copy), "--lang", "ar", *arguments,
              "--out", str(out), "--force", "-j", "1"],
             check=True, capture_output=True,
         )

@@ -110,6 +110,14 @@ class Reader:
             raise self.fail(node, f"{path} is empty — write the text or remove the item")
         return value
 
+    def integer(self, node: yaml.Node, path: str, minimum: int, maximum: int) -> int:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and node.value.isdigit()):
+            raise self.fail(node, f"{path} must be a whole number from {minimum} to {maximum}")
+        value = int(node.value)
+        if not minimum <= value <= maximum:
+            raise self.fail(node, f"{path} is {value} — it must be from {minimum} to {maximum}")
+        return value
+
     def choice(self, node: yaml.Node, path: str, choices: tuple[str, ...]) -> str:
         value = self.text(node, path)
         if value not in choices:
