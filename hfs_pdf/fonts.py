@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -51,28 +50,45 @@ def font_paths(name: str, fonts_dir: Path = FONTS_DIR) -> tuple[Path, ...]:
     return tuple(fonts_dir / file_name for file_name in _FAMILIES[name])
 
 
-@lru_cache(maxsize=None)
+_REGISTERED: dict[str, FontFamily] = {}
+
+
 def font_family(name: str = "NotoSans", fonts_dir: Path = FONTS_DIR) -> FontFamily:
-    """Register a family once per process and return its names."""
+    """Register a family once per process (until released) and return its names."""
+    if name in _REGISTERED:
+        return _REGISTERED[name]
     family = FontFamily(regular=name, bold=f"{name}-Bold")
     for font_name, path in zip((family.regular, family.bold), font_paths(name, fonts_dir)):
         if not path.is_file():
             raise FontError(f"{display_path(path)}: font file missing — restore it from the hfs-pdf checkout (fonts/)")
         try:
-            font = TTFont(font_name, str(path))
-            pdfmetrics.registerFont(font)
-            _PRISTINE_TABLES[font_name] = _glyph_tables(font.face)
+            pdfmetrics.registerFont(TTFont(font_name, str(path)))
         except TTFError as error:
             raise FontError(f"{display_path(path)}: not a usable TrueType font ({error}) — use a TrueType-outline .ttf")
     addMapping(name, 0, 0, family.regular)
     addMapping(name, 1, 0, family.bold)
     addMapping(name, 0, 1, family.regular)  # no italics: large-print guidance avoids them
     addMapping(name, 1, 1, family.bold)
+    _REGISTERED[name] = family
     return family
 
 
+def release_families_except(keep: str) -> None:
+    """Unregister every family but `keep` and Noto Sans.
+
+    A parsed CJK family holds 15–25 MiB; a worker that moves from Chinese documents on to Korean
+    ones need not hold both (documents arrive grouped by language, so little is re-read).
+    """
+    for name in [name for name in _REGISTERED if name not in (keep, "NotoSans")]:
+        family = _REGISTERED.pop(name)
+        for font_name in (family.regular, family.bold):
+            pdfmetrics.getFont(font_name).unregister()
+            _PRISTINE_TABLES.pop(font_name, None)
+
+
 _PRISTINE_TABLES: dict[str, tuple[dict, dict, dict]] = {}
-"""Each registered font's character ↔ glyph tables as the font file has them."""
+"""Shaped fonts' character ↔ glyph tables as the font file has them (taken at the first reset,
+which comes before a document shapes anything)."""
 
 
 def _glyph_tables(face) -> tuple[dict, dict, dict]:
@@ -96,8 +112,8 @@ def reset_shaping(family: FontFamily) -> None:
     """
     for name in (family.regular, family.bold):
         font = pdfmetrics.getFont(name)
-        pristine = _PRISTINE_TABLES[name]
         face = font.face
+        pristine = _PRISTINE_TABLES.setdefault(name, _glyph_tables(face))
         if len(face.charToGlyph) == len(pristine[0]):
             continue  # nothing was added: the usual case for scripts that are not shaped
         face.charToGlyph, face.glyphToChar, face.charWidths = _copied(pristine)

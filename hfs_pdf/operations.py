@@ -322,7 +322,7 @@ def _checked_catalog(translations_dir: Path, locale: str, allow_incomplete: bool
 
 def render_task(task: RenderTask) -> RenderResult:
     """Render one document (in whatever process): checks, layout, PDF bytes. Writes nothing."""
-    from hfs_pdf.fonts import family_name_for, font_family
+    from hfs_pdf.fonts import family_name_for, font_family, release_families_except
     from hfs_pdf.i18n.coverage import check_coverage
     from hfs_pdf.layout import CHROME, lay_out
     from hfs_pdf.render import render_pdf
@@ -335,7 +335,9 @@ def render_task(task: RenderTask) -> RenderResult:
         if missing and not task.allow_incomplete:
             raise TranslationError(missing)
         localized = localize(handout, localization)
-        check_coverage(handout, localized, localization, font_family(family_name_for(localization.name)), CHROME, task.brand)
+        family = family_name_for(localization.name)
+        release_families_except(family)  # a worker holds one script's fonts at a time
+        check_coverage(handout, localized, localization, font_family(family), CHROME, task.brand)
         layout = lay_out(localized, task.brand, localization, task.options)
         rendered = render_pdf(layout)
         if rendered.pages > layout.page_budget:

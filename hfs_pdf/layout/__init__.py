@@ -59,10 +59,10 @@ class Layout:
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
     fonts = font_family(family_name_for(localization.name))
-    # A document must not depend on what the process laid out before it (reproducible releases).
-    reset_shaping(fonts)
-    forget_word_widths()
     script = script_of(localization)
+    if script.shaping:  # a document must not depend on what the process shaped before it
+        reset_shaping(fonts)
+    forget_word_widths()
     styles = make_styles(brand.colors, fonts, options.variant, script)
     geometry = page_geometry(options.paper, options.variant)
     title = plain_text(parse_markup(handout.title))

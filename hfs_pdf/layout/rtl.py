@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
@@ -112,8 +113,27 @@ def _word_width(word: str, style) -> float:
     key = (word, style.fontName, style.fontSize, getattr(style, "shaping", 0))
     width = _WORD_WIDTHS.get(key)
     if width is None:
-        probe = Paragraph(word, style)
-        probe.wrap(1e6, 1e6)
-        width = max(probe.getActualLineWidths0() or [0.0])
+        if "<" in word or "&" in word:  # styled or escaped: let ReportLab measure it as it will set it
+            probe = Paragraph(word, style)
+            probe.wrap(1e6, 1e6)
+            width = max(probe.getActualLineWidths0() or [0.0])
+        else:
+            width = shaped_width(word, style.fontName, style.fontSize)
         _WORD_WIDTHS[key] = width
     return width
+
+
+def shaped_width(text: str, font_name: str, font_size: float) -> float:
+    """The width of `text` as HarfBuzz shapes it, with the features ReportLab asks for.
+
+    The same figure a one-word Paragraph reports, at a tenth of the cost, and without touching
+    ReportLab's shaping state (the private-use numbering of joined letter forms).
+    """
+    import uharfbuzz
+
+    font = pdfmetrics.getFont(font_name)
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(uharfbuzz.Font(font.hbFace), buffer, {"kern": True, "liga": True, "dlig": True})
+    return font.pdfScale(sum(position.x_advance for position in buffer.glyph_positions)) * font_size / 1000

@@ -113,7 +113,8 @@ def separator_pdf(pack: Pack, locale: str, handouts: int, copies: int, first_pag
     """A sheet that names the language in itself (large) and in English, with what follows it."""
     names = language_names(locale)
     native_fonts = font_family(family_name_for(locale))
-    reset_shaping(native_fonts)  # same bytes whatever this process shaped before
+    if names.right_to_left:
+        reset_shaping(native_fonts)  # same bytes whatever this process shaped before
     fonts = font_family("NotoSans")
     native = ParagraphStyle(
         "native", fontName=native_fonts.bold, fontSize=54, leading=70, alignment=TA_CENTER, textColor=HexColor(INK),
