@@ -115,22 +115,27 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
     project = _project(root)
     variant = Variant.LARGE_PRINT if large_print else Variant.STANDARD
     with _reporting():
-        report = operations.build(
-            project,
-            languages=languages,
-            handout_ids=handout_ids,
-            out_dir=out_dir,
-            brand_path=brand_path,
-            paper=Paper(paper) if paper else None,
-            variants=(variant,),
-            allow_incomplete=allow_incomplete,
-            jobs=jobs or os.cpu_count() or 1,
-            force=force,
-        )
-    for item in report.built:
-        state = "wrote" if item.written else "unchanged"
-        origin = "" if item.rendered else ", from the cache"
-        click.echo(f"{state} {item.path} ({item.pages} pages, {item.bytes // 1024} KiB{origin})")
+        total = operations.document_count(project, languages, handout_ids, 1)
+        step, finish = _progress(total, _built_line)
+        try:
+            report = operations.build(
+                project,
+                languages=languages,
+                handout_ids=handout_ids,
+                out_dir=out_dir,
+                brand_path=brand_path,
+                paper=Paper(paper) if paper else None,
+                variants=(variant,),
+                allow_incomplete=allow_incomplete,
+                jobs=jobs or os.cpu_count() or 1,
+                force=force,
+                on_document=step,
+            )
+        finally:
+            finish()
+    if _shows_bar(total):  # the bar has gone: list what was written
+        for item in report.built:
+            click.echo(_built_line(item))
     for warning in report.warnings:
         click.echo(f"warning: {warning} (printed in English)", err=True)
     if report.unreviewed:
@@ -147,13 +152,27 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
     click.echo(summary)
 
 
-def _progress(total: int):
-    """A progress bar on a terminal; plain log lines (one per document) otherwise, e.g. in CI."""
-    if sys.stdout.isatty():
+def _built_line(item) -> str:
+    state = "wrote" if item.written else "unchanged"
+    origin = "" if item.rendered else ", from the cache"
+    return f"{state} {item.path} ({item.pages} pages, {item.bytes // 1024} KiB{origin})"
+
+
+def _release_line(item) -> str:
+    return f"built {item.locale}/{item.path.name} ({item.pages} pages)"
+
+
+def _shows_bar(total: int) -> bool:
+    return sys.stdout.isatty() and total > 1
+
+
+def _progress(total: int, line):
+    """A progress bar on a terminal; plain log lines (one per document, as it finishes) otherwise."""
+    if _shows_bar(total):
         bar = click.progressbar(length=total, label="building", show_pos=True)
         bar.__enter__()
         return (lambda built: bar.update(1)), (lambda: bar.__exit__(None, None, None))
-    return (lambda built: built and click.echo(f"built {built.locale}/{built.path.name} ({built.pages} pages)")), (lambda: None)
+    return (lambda built: built and click.echo(line(built))), (lambda: None)
 
 
 @cli.command()
@@ -174,7 +193,7 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, roo
     """
     project = _project(root)
     with _reporting():
-        step, finish = _progress(operations.release_size(project, languages or ("all",), handout_ids))
+        step, finish = _progress(operations.document_count(project, languages or ("all",), handout_ids, len(Variant)), _release_line)
         try:
             report = operations.release(
                 project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,

@@ -492,10 +492,10 @@ def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)
 # -- release ------------------------------------------------------------------------------------
 
 
-def release_size(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...]) -> int:
-    """How many documents a release will build (for a progress bar)."""
-    handouts = len(load_handouts(project.handouts_dir, handout_ids).ids)
-    return len(resolve_locales(languages, project.locales())) * handouts * len(Variant)
+def document_count(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...], variants: int) -> int:
+    """How many documents a build or release will make (for a progress bar); loads nothing."""
+    handouts = len(handout_paths(project.handouts_dir, handout_ids))
+    return len(resolve_locales(languages, project.locales())) * handouts * variants
 
 
 def release(

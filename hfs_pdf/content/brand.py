@@ -76,7 +76,7 @@ class _BrandReader(Reader):
 def _logo_problem(file: Path) -> str | None:
     """Open the image the way the layout will, so a broken logo fails at load, not mid-render."""
     if file.suffix.lower() == ".svg":
-        from hfs_pdf.layout.images import load_svg
+        from hfs_pdf.images import load_svg
 
         return None if load_svg(file) is not None else "the SVG could not be read — check it opens in a browser"
     from reportlab.lib.utils import ImageReader

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import QrPainter
-from hfs_pdf.layout.images import load_svg, scaled
+from hfs_pdf.images import load_svg, scaled
 from hfs_pdf.layout.inline import bare_domain, plain_markup
 from hfs_pdf.layout.structure import Node, begin_marked, begin_pagination, end_marked
 from hfs_pdf.layout.styles import SCALES, Script

@@ -1,4 +1,8 @@
-"""Logo files → ReportLab drawables, sized to a box and using only embedded fonts."""
+"""Logo files → ReportLab drawables, sized to a box and using only embedded fonts.
+
+Outside the layout package because the brand loader opens logos too (to reject a broken one at
+load time) and should not pay for importing the whole layout stage to do so.
+"""
 
 from __future__ import annotations
 
