@@ -205,7 +205,11 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, roo
         click.echo(f"release failed: {len(report.problems)} problem(s); {len(report.built)} document(s) built; "
                    f"nothing written to {out_dir}", err=True)
         raise ReportedError(report.problems)
-    click.echo(f"released {len(report.built)} PDF(s) to {out_dir} (manifest.json, SHA256SUMS, index.html, zip)")
+    rendered = sum(1 for item in report.built if item.rendered)
+    click.echo(
+        f"released {len(report.built)} PDF(s) to {out_dir} (manifest.json, SHA256SUMS, index.html, zip; "
+        f"{rendered} built, {len(report.built) - rendered} unchanged since the last build)"
+    )
 
 
 @cli.command()

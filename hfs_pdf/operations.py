@@ -147,10 +147,11 @@ def build(
     *,
     languages: tuple[str, ...] = (),
     handout_ids: tuple[str, ...] = (),
+    variants: tuple[Variant, ...] = (Variant.STANDARD,),
+    documents: list[tuple[str, str, Variant]] | None = None,
     out_dir: Path | None = Path("dist"),
     brand_path: Path | None = None,
     paper: Paper | None = None,
-    variants: tuple[Variant, ...] = (Variant.STANDARD,),
     allow_incomplete: bool = False,
     jobs: int = 1,
     force: bool = False,
@@ -159,41 +160,23 @@ def build(
 ) -> BuildReport:
     """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing.
 
+    `documents` names exactly which (locale, handout id, variant) to build instead (print packs).
     Documents whose inputs are unchanged since they were last built come from the cache (see
     `hfs_pdf.cache`) without loading anything; `force` renders every one again. With jobs > 1
     documents render in that many processes; files are still written here, in order. With no
-    out_dir nothing is written and each `Built` carries its PDF's bytes (for print packs).
+    out_dir nothing is written and each `Built` carries its PDF's bytes.
     `on_document(Built | None)` is called as each document finishes (for progress displays).
     """
-    locales = resolve_locales(languages, project.locales())
-    handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
-    wanted = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants]
-    return build_documents(
-        project, wanted, out_dir=out_dir, brand_path=brand_path, paper=paper, allow_incomplete=allow_incomplete,
-        jobs=jobs, force=force, thumbnails=thumbnails, on_document=on_document,
-    )
-
-
-def build_documents(
-    project: Project,
-    wanted: list[tuple[str, str, Variant]],
-    *,
-    out_dir: Path | None,
-    brand_path: Path | None = None,
-    paper: Paper | None = None,
-    allow_incomplete: bool = False,
-    jobs: int = 1,
-    force: bool = False,
-    thumbnails: bool = False,
-    on_document=None,
-) -> BuildReport:
-    """Build exactly these (locale, handout id, variant) documents; see `build`."""
+    if documents is None:
+        handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
+        locales = resolve_locales(languages, project.locales())
+        documents = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants]
     brand_file = brand_path or project.default_brand
-    sources = handout_paths(project.handouts_dir, tuple(dict.fromkeys(handout for _, handout, _ in wanted)))
+    sources = handout_paths(project.handouts_dir, tuple(dict.fromkeys(handout for _, handout, _ in documents)))
     cache = BuildCache(project.root / CACHE_DIR_NAME)
     brand_inputs_ = brand_inputs(brand_file)
     planned: list[tuple[Slot, str]] = []
-    for locale, handout, variant in wanted:
+    for locale, handout, variant in documents:
         language_inputs = [*catalogs.catalog_paths(project.translations_dir, locale), *font_paths(family_name_for(locale))]
         slot = Slot(locale, handout, variant, paper)
         key = cache.document_key([sources[handout], *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
@@ -600,8 +583,8 @@ def pack(
     require_shaping()
     order = chosen.documents()
     wanted = list(dict.fromkeys((language, item.handout_id, item.variant) for language, item in order))
-    built = build_documents(
-        project, wanted, out_dir=None, brand_path=brand_path, paper=chosen.paper, jobs=jobs, force=force,
+    built = build(
+        project, documents=wanted, out_dir=None, brand_path=brand_path, paper=chosen.paper, jobs=jobs, force=force,
         on_document=on_document,
     )
     report = PackReport(problems=built.problems, warnings=built.warnings, unreviewed=built.unreviewed)

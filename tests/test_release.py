@@ -41,8 +41,17 @@ def two_releases(project: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
     runner = CliRunner()
     first, second = tmp_path_factory.mktemp("r1") / "release", tmp_path_factory.mktemp("r2") / "release"
     assert _release(runner, project, first, "-j", "2").exit_code == 0
-    assert _release(runner, project, second, "-j", "1").exit_code == 0
+    # rendered again (not served from the cache), in this process instead of two workers
+    assert _release(runner, project, second, "-j", "1", "--force").exit_code == 0
     return first, second
+
+
+def test_unchanged_release_comes_from_the_cache_with_the_same_bytes(two_releases, project: Path, tmp_path: Path):
+    third = tmp_path / "release"
+    result = _release(CliRunner(), project, third)
+    assert result.exit_code == 0
+    assert result.output.rstrip().endswith("; 0 built, 8 unchanged since the last build)")
+    assert _files(third) == _files(two_releases[0])
 
 
 def _files(folder: Path) -> dict[str, bytes]:
