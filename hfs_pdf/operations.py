@@ -182,7 +182,6 @@ def build(
         key = cache.document_key([sources[handout], *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
         planned.append((slot, key))
     report = BuildReport()
-    results: dict[Slot, RenderResult] = {}
     stale: list[tuple[Slot, str]] = []
     for slot, key in planned:
         hit = None if force else cache.get(slot, key)
@@ -190,25 +189,29 @@ def build(
             stale.append((slot, key))
         else:
             data, document, thumbnail = hit
-            results[slot] = RenderResult(
-                None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail,
-            )
-            _finish(report, out_dir, slot, results[slot], on_document)
+            served = RenderResult(None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail)
+            _finish(report, out_dir, slot, served, on_document)
     if stale:
-        _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, cache, report, results, out_dir, on_document)
+        for result in _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
+            if result.data is not None:
+                warnings = tuple(str(warning) for warning in result.warnings)
+                document = CachedDocument(result.task.key, result.pages, result.title, warnings, result.reviewed_by)
+                cache.put(result.task.slot, result.data, document, result.thumbnail)
+            _finish(report, out_dir, result.task.slot, result, on_document)
     cache.save()
     order = {slot: index for index, (slot, _) in enumerate(planned)}
     report.built.sort(key=lambda built: order[built.slot])
-    for slot, _ in planned:
-        result = results.get(slot)
-        if result is not None and result.data is not None and slot.locale != SOURCE_LOCALE and result.reviewed_by is None:
-            if slot.locale not in report.unreviewed:
-                report.unreviewed.append(slot.locale)
+    report.unreviewed = list(dict.fromkeys(
+        built.locale for built in report.built if built.locale != SOURCE_LOCALE and built.reviewed_by is None
+    ))
     return report
 
 
-def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, cache, report, results, out_dir, on_document) -> None:
-    """Load, check and render the documents the cache could not serve; cache what succeeds."""
+def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
+    """Load, check and render the documents the cache could not serve; yield their results.
+
+    Problems with the inputs themselves (a broken handout, brand or catalog) go in the report.
+    """
     from hfs_pdf.fonts import require_shaping
 
     require_shaping()
@@ -229,14 +232,8 @@ def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs
         if slot.handout_id in handouts and slot.locale in usable_locales
     ]
     for result in _render_all(tasks, jobs):
-        slot = result.task.slot
-        results[slot] = result
         report.problems.extend(result.problems)
-        if result.data is not None:
-            warnings = tuple(str(warning) for warning in result.warnings)
-            document = CachedDocument(result.task.key, result.pages, result.title, warnings, result.reviewed_by)
-            cache.put(slot, result.data, document, result.thumbnail)
-        _finish(report, out_dir, slot, result, on_document)
+        yield result
 
 
 def _finish(report: BuildReport, out_dir: Path | None, slot: Slot, result: RenderResult, on_document) -> None:
