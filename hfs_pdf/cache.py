@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from hfs_pdf import __version__
+from hfs_pdf.errors import OutputError
 from hfs_pdf.model import Paper, Variant
 from hfs_pdf.publish.files import write_atomic
 
@@ -70,6 +71,7 @@ class BuildCache:
             self._digests = {}  # no cache yet, or a damaged one: start again
         self._changed = False
         self._code: str | None = None
+        self.unwritable: OutputError | None = None  # set when the folder refused a write
 
     # -- digests ---------------------------------------------------------------------------------
 
@@ -83,7 +85,10 @@ class BuildCache:
         remembered = self._digests.get(name)
         if remembered and remembered[0] == stat.st_size and remembered[1] == stat.st_mtime_ns:
             return remembered[2]
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return "unreadable"  # the build that follows reports why, with the file's name
         self._digests[name] = [stat.st_size, stat.st_mtime_ns, digest]
         self._changed = True
         return digest
@@ -138,18 +143,27 @@ class BuildCache:
         return data, document, thumbnail
 
     def put(self, slot: Slot, data: bytes, document: CachedDocument, thumbnail: bytes | None = None) -> None:
+        """Keep a freshly built document. A cache that cannot be written (a read-only project
+        folder) only costs speed: the build goes on, and says so once (`unwritable`)."""
         base = self.folder / slot.stem
-        write_atomic(base.with_name(base.name + ".pdf"), data)
         meta = {**asdict(document), "sha256": hashlib.sha256(data).hexdigest()}
         if thumbnail is not None:
-            write_atomic(base.with_name(base.name + ".png"), thumbnail)
             meta["thumbnail_sha256"] = hashlib.sha256(thumbnail).hexdigest()
-        write_atomic(base.with_name(base.name + ".json"), json.dumps(meta, ensure_ascii=False, indent=1).encode())
+        try:
+            write_atomic(base.with_name(base.name + ".pdf"), data)
+            if thumbnail is not None:
+                write_atomic(base.with_name(base.name + ".png"), thumbnail)
+            write_atomic(base.with_name(base.name + ".json"), json.dumps(meta, ensure_ascii=False, indent=1).encode())
+        except OutputError as error:
+            self.unwritable = self.unwritable or error
 
     def save(self) -> None:
         """Keep the remembered digests for the next run (only when some were added)."""
-        if self._changed:
-            write_atomic(self._digests_path, json.dumps(self._digests, sort_keys=True).encode())
+        if self._changed and self.unwritable is None:
+            try:
+                write_atomic(self._digests_path, json.dumps(self._digests, sort_keys=True).encode())
+            except OutputError as error:
+                self.unwritable = error
             self._changed = False
 
 

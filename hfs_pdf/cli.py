@@ -138,6 +138,8 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
             click.echo(_built_line(item))
     for warning in report.warnings:
         click.echo(f"warning: {warning} (printed in English)", err=True)
+    for notice in report.notices:
+        click.echo(f"warning: {notice}", err=True)
     if report.unreviewed:
         click.echo(
             f"note: machine-drafted translation, not yet reviewed by a human: {', '.join(report.unreviewed)} "
@@ -201,6 +203,8 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, roo
             )
         finally:
             finish()
+    for notice in report.notices:
+        click.echo(f"warning: {notice}", err=True)
     if not report.ok:
         click.echo(f"release failed: {len(report.problems)} problem(s); {len(report.built)} document(s) built; "
                    f"nothing written to {out_dir}", err=True)
@@ -231,6 +235,8 @@ def pack(pack_file, out_path, brand_path, jobs, force, root) -> None:
         report = operations.pack(project, pack_file, out_path, brand_path=brand_path, jobs=jobs or os.cpu_count() or 1, force=force)
     for warning in report.warnings:
         click.echo(f"warning: {warning} (printed in English)", err=True)
+    for notice in report.notices:
+        click.echo(f"warning: {notice}", err=True)
     if not report.ok:
         click.echo(f"pack failed: nothing written to {out_path}", err=True)
         raise ReportedError(report.problems)

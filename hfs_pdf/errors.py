@@ -64,6 +64,10 @@ class RenderError(HfsPdfError):
     """The handout could not be laid out within its page budget or rendered."""
 
 
+class OutputError(HfsPdfError):
+    """An output file or folder cannot be written (not a folder, no permission, disk full)."""
+
+
 class ProjectError(HfsPdfError):
     """The project folder lacks something hfs-pdf needs (handouts/, brands/, …)."""
 

@@ -24,6 +24,7 @@ from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localizat
 from hfs_pdf.i18n.locales import available_locales, resolve_locales
 from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, ReviewStatus, Variant
 from hfs_pdf.publish import output_path, write_atomic
+from hfs_pdf.publish.files import cannot_write, check_writable
 
 if TYPE_CHECKING:
     from hfs_pdf.publish.pack import PackPlan
@@ -88,8 +89,9 @@ class Built:
 class BuildReport:
     built: list[Built] = field(default_factory=list)
     problems: list[Problem | str] = field(default_factory=list)
-    warnings: list[Problem | str] = field(default_factory=list)
+    warnings: list[Problem | str] = field(default_factory=list)  # strings printed in English (--allow-incomplete)
     unreviewed: list[str] = field(default_factory=list)  # locales whose translation is a machine draft
+    notices: list[str] = field(default_factory=list)  # anything else worth a warning line
 
     @property
     def ok(self) -> bool:
@@ -167,6 +169,8 @@ def build(
     out_dir nothing is written and each `Built` carries its PDF's bytes.
     `on_document(Built | None)` is called as each document finishes (for progress displays).
     """
+    if out_dir is not None:
+        check_writable(out_dir)
     if documents is None:
         handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
         locales = resolve_locales(languages, project.locales())
@@ -199,6 +203,8 @@ def build(
                 cache.put(result.task.slot, result.data, document, result.thumbnail)
             _finish(report, out_dir, result.task.slot, result, on_document)
     cache.save()
+    if cache.unwritable is not None:
+        report.notices.append(f"{cache.unwritable.problems[0]}; the build cache is off, so every build renders everything")
     order = {slot: index for index, (slot, _) in enumerate(planned)}
     report.built.sort(key=lambda built: order[built.slot])
     report.unreviewed = list(dict.fromkeys(
@@ -497,17 +503,37 @@ def release(
     """
     import shutil
 
-    from hfs_pdf.publish.release import ReleaseEntry, write_release_files
+    from hfs_pdf.publish.release import write_release_files
 
+    check_writable(out_dir.parent)
     staging = out_dir.parent / f".{out_dir.name}.partial"
     shutil.rmtree(staging, ignore_errors=True)
-    report = build(
-        project, languages=languages, handout_ids=handout_ids, out_dir=staging, brand_path=brand_path, paper=paper,
-        variants=tuple(Variant), jobs=jobs, force=force, thumbnails=True, on_document=on_document,
-    )
-    if not report.ok:
-        shutil.rmtree(staging, ignore_errors=True)
-        return report
+    try:
+        report = build(
+            project, languages=languages, handout_ids=handout_ids, out_dir=staging, brand_path=brand_path, paper=paper,
+            variants=tuple(Variant), jobs=jobs, force=force, thumbnails=True, on_document=on_document,
+        )
+        if not report.ok:
+            return report
+        write_release_files(staging, _release_entries(project, handout_ids, report, staging), __version__)
+        retired = out_dir.parent / f".{out_dir.name}.old"
+        shutil.rmtree(retired, ignore_errors=True)
+        if out_dir.exists():
+            out_dir.rename(retired)
+        staging.rename(out_dir)
+        shutil.rmtree(retired, ignore_errors=True)
+    except OSError as error:
+        raise cannot_write(out_dir, error)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # whatever stopped the release; gone already on success
+    report.built = [replace(b, path=out_dir / b.path.relative_to(staging)) for b in report.built]
+    return report
+
+
+def _release_entries(project: Project, handout_ids: tuple[str, ...], report: BuildReport, staging: Path) -> list:
+    """What the manifest says of each built document: its review and translation status."""
+    from hfs_pdf.publish.release import ReleaseEntry
+
     handouts = {h.id: h for h in load_handouts(project.handouts_dir, handout_ids).handouts}
     entries = []
     for item in report.built:
@@ -528,15 +554,7 @@ def release(
             ),
             thumbnail=item.thumbnail,
         ))
-    write_release_files(staging, entries, __version__)
-    retired = out_dir.parent / f".{out_dir.name}.old"
-    shutil.rmtree(retired, ignore_errors=True)
-    if out_dir.exists():
-        out_dir.rename(retired)
-    staging.rename(out_dir)
-    shutil.rmtree(retired, ignore_errors=True)
-    report.built = [replace(b, path=out_dir / b.path.relative_to(staging)) for b in report.built]
-    return report
+    return entries
 
 
 # -- print packs --------------------------------------------------------------------------------
@@ -550,6 +568,7 @@ class PackReport:
     problems: list[Problem | str] = field(default_factory=list)
     warnings: list[Problem | str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -577,6 +596,7 @@ def pack(
     from hfs_pdf.publish.pack import PICK_LIST_PAGES, PackDocument, assemble_pack, plan_pack
 
     chosen = load_pack(pack_path, list(handout_paths(project.handouts_dir)), project.locales())
+    check_writable(out_path.parent)
     require_shaping()
     order = chosen.documents()
     wanted = list(dict.fromkeys((language, item.handout_id, item.variant) for language, item in order))
@@ -584,7 +604,7 @@ def pack(
         project, documents=wanted, out_dir=None, brand_path=brand_path, paper=chosen.paper, jobs=jobs, force=force,
         on_document=on_document,
     )
-    report = PackReport(problems=built.problems, warnings=built.warnings, unreviewed=built.unreviewed)
+    report = PackReport(problems=built.problems, warnings=built.warnings, unreviewed=built.unreviewed, notices=built.notices)
     if not built.ok:
         return report
     by_slot = {(b.locale, b.handout_id, b.variant): b for b in built.built}

@@ -154,3 +154,17 @@ def test_shaped_document_does_not_depend_on_what_the_process_built_before(transl
     alone = cli_build(tmp_path / "alone", "overview")
     after_others = cli_build(tmp_path / "after", "diagnosis", "medication", "overview")
     assert alone == after_others
+
+
+def test_a_cache_that_cannot_be_written_costs_speed_not_the_build(runner, project_copy: Path, tmp_path: Path):
+    from hfs_pdf.cli import cli
+
+    (project_copy / CACHE_DIR_NAME).write_text("read-only project folders happen")
+    out = tmp_path / "out"
+    arguments = ["build", "--root", str(project_copy), "--handout", "overview", "--out", str(out)]
+    for _ in range(2):
+        result = runner.invoke(cli, arguments)
+        assert result.exit_code == 0, result.output
+        assert "(1 built, 0 unchanged since the last build)" in result.output
+        assert result.output.count("the build cache is off, so every build renders everything") == 1
+    assert (out / "en" / "overview.pdf").read_bytes().startswith(b"%PDF")

@@ -128,3 +128,15 @@ def test_untrusted_text_never_becomes_reportlab_markup(runner: CliRunner, projec
         for annotation in page.get("/Annots") or []
     ]
     assert link_targets and not any("evil" in target for target in link_targets)
+
+
+def test_unwritable_output_is_one_error_line_not_a_crash(runner: CliRunner, project_copy: Path, tmp_path: Path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    out = tmp_path / "taken" / "dist"
+    result = _run(runner, "build", "--root", str(project_copy), "--handout", "overview", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {out}: cannot be written ({tmp_path / 'taken'} is a file, not a folder) — choose another output path, "
+        "or free space / fix permissions\n"
+    )
+    assert not out.exists()

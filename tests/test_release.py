@@ -112,3 +112,15 @@ def test_a_failed_document_fails_the_release_and_leaves_nothing(project: Path, t
     assert "citation [@nobody] does not match any reference key" in result.output
     assert "release failed:" in result.output and "nothing written to" in result.output
     assert not out.exists() and not (tmp_path / ".release.partial").exists()
+
+
+def test_a_release_folder_that_cannot_be_written_leaves_nothing(project: Path, tmp_path: Path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    out = tmp_path / "taken" / "release"
+    result = _release(CliRunner(), project, out)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {tmp_path / 'taken'}: cannot be written ({tmp_path / 'taken'} is a file, not a folder) — "
+        "choose another output path, or free space / fix permissions\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
