@@ -161,7 +161,8 @@ def _built_line(item) -> str:
 
 
 def _release_line(item) -> str:
-    return f"built {item.locale}/{item.path.name} ({item.pages} pages)"
+    origin = "built" if item.rendered else "from the cache"
+    return f"{origin}: {item.locale}/{item.path.name} ({item.pages} pages)"
 
 
 def _shows_bar(total: int) -> bool:

@@ -189,12 +189,17 @@ def build(
     stale: list[tuple[Slot, str]] = []
     for slot, key in planned:
         hit = None if force else cache.get(slot, key)
-        if hit is None or (thumbnails and hit[2] is None):
+        if hit is None:
             stale.append((slot, key))
-        else:
-            data, document, thumbnail = hit
-            served = RenderResult(None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail)
-            _finish(report, out_dir, slot, served, on_document)
+            continue
+        data, document, thumbnail = hit
+        if thumbnails and thumbnail is None:  # built by `build`, first released now: no need to render again
+            from hfs_pdf.publish.release import thumbnail_png
+
+            thumbnail = thumbnail_png(data)
+            cache.put(slot, data, document, thumbnail)
+        served = RenderResult(None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail)
+        _finish(report, out_dir, slot, served, on_document)
     if stale:
         for result in _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
             if result.data is not None:

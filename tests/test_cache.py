@@ -168,3 +168,15 @@ def test_a_cache_that_cannot_be_written_costs_speed_not_the_build(runner, projec
         assert "(1 built, 0 unchanged since the last build)" in result.output
         assert result.output.count("the build cache is off, so every build renders everything") == 1
     assert (out / "en" / "overview.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_release_after_build_adds_thumbnails_without_rendering_again(project_copy: Path, tmp_path: Path):
+    _build(project_copy, tmp_path / "dist")
+    report = operations.release(operations.Project.at(project_copy), tmp_path / "release", handout_ids=TWO, languages=("en",))
+    assert report.ok, report.problems
+    standard = {(b.locale, b.handout_id) for b in report.built if b.variant.value == "standard"}
+    assert standard == {("en", "overview"), ("en", "mvd-surgery")}
+    assert not any(b.rendered for b in report.built if b.variant.value == "standard")
+    assert all(b.rendered for b in report.built if b.variant.value == "large-print")
+    for name in ("overview", "mvd-surgery"):
+        assert (tmp_path / "release" / "thumbnails" / "en" / f"{name}.png").read_bytes()[:4] == b"\x89PNG"

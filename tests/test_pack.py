@@ -62,6 +62,8 @@ def test_sample_pack_outline_matches_the_plan(sample):
     assert outline[0][:2] == ("Pick list", 1)
     languages = [title for title, _, _ in outline[1:]]
     assert languages == ["English — English", "Español — Spanish", "中文 (繁體) — Chinese (Traditional)", "Tiếng Việt — Vietnamese"]
+    separators = report.plan.separator_pages
+    assert [page for _, page, _ in outline[1:]] == [separators[language] for language in ("en", "es", "zh_Hant", "vi")]
     starts = [page for _, _, children in outline[1:] for _, page in children]
     assert starts == [start for row in report.plan.rows for start in row.copy_starts]
 

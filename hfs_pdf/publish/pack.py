@@ -112,10 +112,10 @@ def assemble_pack(
     add(pick_list)
     outline.append(("Pick list", 0, []))
     for row, document in zip(plan.rows, documents):
-        if document.language in plan.separator_pages and len(pdf.pages) + 1 == plan.separator_pages[document.language]:
-            add(separators[document.language])
-        if not outline or outline[-1][0] != outline_titles[document.language]:
+        if outline[-1][0] != outline_titles[document.language]:  # a new language: its bookmark opens its separator
             outline.append((outline_titles[document.language], len(pdf.pages), []))
+            if document.language in plan.separator_pages:
+                add(separators[document.language])
         if len(pdf.pages) + 1 != row.first_page:
             raise AssertionError(f"pack plan and assembly disagree at row {row.number}")  # a bug, never bad input
         add(document.data, row.copies)
