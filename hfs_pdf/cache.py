@@ -4,8 +4,9 @@ A document's key is a SHA-256 over everything that decides its bytes: the code (
 of this package and the versions of the libraries that draw, shape and write the PDF), the
 handout's YAML, the language's catalog (.po and .mo), the brand file and its logo, the fonts,
 and the layout options. The cache keeps the last PDF built for each document *slot*
-(language, handout, variant, paper option) under `.hfs-pdf-cache/` in the project folder, so
-it never holds more than one PDF per slot and needs no pruning.
+(language, handout, variant, paper option) under `.hfs-pdf-cache/` in the project folder, with
+its page-1 thumbnail once a release has asked for one, so it never holds more than one PDF per
+slot and needs no pruning.
 
 Reading files to hash them is the slow part of an up-to-date build, so file digests are
 remembered by (size, modification time) in `digests.json` — the way make trusts mtimes, but a
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
@@ -28,10 +30,18 @@ from hfs_pdf.publish.files import write_atomic
 
 CACHE_DIR_NAME = ".hfs-pdf-cache"
 
-RENDERING_LIBRARIES = ("reportlab", "rl_accel", "pikepdf", "uharfbuzz", "fonttools", "babel", "svglib", "coloraide", "pyyaml")
-"""Distributions whose version can change a PDF's bytes (layout, shaping, PDF writing, locale data)."""
+RENDERING_LIBRARIES = (
+    "reportlab", "rl_accel", "pikepdf", "uharfbuzz", "fonttools", "babel", "svglib", "coloraide", "pyyaml",
+    "pypdfium2", "pillow",
+)
+"""Distributions whose version can change a PDF's or thumbnail's bytes (layout, shaping, PDF
+writing, locale data, page rendering)."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+
+RACY_NS = 3_000_000_000
+"""A file changed this recently (3 s) could change again within its file system's time
+resolution without its mtime moving, so its digest is not remembered (git's "racy" rule)."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +99,9 @@ class BuildCache:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return "unreadable"  # the build that follows reports why, with the file's name
-        self._digests[name] = [stat.st_size, stat.st_mtime_ns, digest]
-        self._changed = True
+        if time.time_ns() - stat.st_mtime_ns > RACY_NS:
+            self._digests[name] = [stat.st_size, stat.st_mtime_ns, digest]
+            self._changed = True
         return digest
 
     def code_digest(self) -> str:
