@@ -39,8 +39,11 @@ class PackRow:
     copies: int
     pages: int  # of one copy
     sheets: int  # of one copy
-    first_page: int  # where its first copy starts in the pack (1-based)
-    copy_starts: tuple[int, ...]  # where each copy starts
+    copy_starts: tuple[int, ...]  # the pack page (1-based) where each copy starts
+
+    @property
+    def first_page(self) -> int:
+        return self.copy_starts[0]
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def plan_pack(pack: Pack, documents: list[PackDocument]) -> PackPlan:
         starts = tuple(page + copy * step for copy in range(document.item.copies))
         rows.append(PackRow(
             len(rows) + 1, document.language, document.item.handout_id, document.item.variant, document.item.copies,
-            document.pages, sheets_for(document.pages, pack.duplex), page, starts,
+            document.pages, sheets_for(document.pages, pack.duplex), starts,
         ))
         page += step * document.item.copies
     pages = page - 1
