@@ -1,7 +1,8 @@
 """`make bench`: whole-process timings and memory of hfs-pdf on this machine.
 
 Targets (issue 5, 2 cores): cold single handout ≤ 0.25 s, full release ≤ 5 s, no-op rebuild
-≤ 0.5 s, peak ≤ 150 MiB per worker. Prints the figures; it does not fail on them.
+≤ 0.5 s, peak ≤ 150 MiB per worker. Prints the figures; it does not fail on them. Timings are
+the best of several runs (the least disturbed by whatever else the machine is doing).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def main() -> None:
         run(*every)  # fill the cache for the no-op figure
         no_op = min(run(*every) for _ in range(3))
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        full = run("release", "--out", f"{scratch}/release", "-j", str(jobs), "--force")
+        full = min(run("release", "--out", f"{scratch}/release", "-j", str(jobs), "--force") for _ in range(2))
         peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         documents = sum(1 for _ in Path(f"{scratch}/release").rglob("*.pdf"))
         cached_release = run("release", "--out", f"{scratch}/release", "-j", str(jobs))
