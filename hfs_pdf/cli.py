@@ -66,7 +66,8 @@ brand_option = click.option(
 
 
 jobs_option = click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Parallel processes (default: all CPU cores)."
+    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+    help="Parallel processes (default: all CPU cores).",
 )
 force_option = click.option(
     "--force", is_flag=True, help="Rebuild every document, even those whose inputs have not changed since the last build."
@@ -127,7 +128,7 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
                 paper=Paper(paper) if paper else None,
                 variants=(variant,),
                 allow_incomplete=allow_incomplete,
-                jobs=jobs or os.cpu_count() or 1,
+                jobs=jobs,
                 force=force,
                 on_document=step,
             )
@@ -136,10 +137,7 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
     if _shows_bar(total):  # the bar has gone: list what was written
         for item in report.built:
             click.echo(_built_line(item))
-    for warning in report.warnings:
-        click.echo(f"warning: {warning} (printed in English)", err=True)
-    for notice in report.notices:
-        click.echo(f"warning: {notice}", err=True)
+    _echo_warnings(report)
     if report.unreviewed:
         click.echo(
             f"note: machine-drafted translation, not yet reviewed by a human: {', '.join(report.unreviewed)} "
@@ -152,6 +150,13 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
         click.echo(summary, err=True)
         raise ReportedError(report.problems)
     click.echo(summary)
+
+
+def _echo_warnings(report) -> None:
+    for warning in report.warnings:
+        click.echo(f"warning: {warning} (printed in English)", err=True)
+    for notice in report.notices:
+        click.echo(f"warning: {notice}", err=True)
 
 
 def _built_line(item) -> str:
@@ -200,12 +205,11 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, roo
         try:
             report = operations.release(
                 project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,
-                paper=Paper(paper) if paper else None, jobs=jobs or os.cpu_count() or 1, force=force, on_document=step,
+                paper=Paper(paper) if paper else None, jobs=jobs, force=force, on_document=step,
             )
         finally:
             finish()
-    for notice in report.notices:
-        click.echo(f"warning: {notice}", err=True)
+    _echo_warnings(report)
     if not report.ok:
         click.echo(f"release failed: {len(report.problems)} problem(s); {len(report.built)} document(s) built; "
                    f"nothing written to {out_dir}", err=True)
@@ -233,11 +237,8 @@ def pack(pack_file, out_path, brand_path, jobs, force, root) -> None:
     """
     project = _project(root)
     with _reporting():
-        report = operations.pack(project, pack_file, out_path, brand_path=brand_path, jobs=jobs or os.cpu_count() or 1, force=force)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning} (printed in English)", err=True)
-    for notice in report.notices:
-        click.echo(f"warning: {notice}", err=True)
+        report = operations.pack(project, pack_file, out_path, brand_path=brand_path, jobs=jobs, force=force)
+    _echo_warnings(report)
     if not report.ok:
         click.echo(f"pack failed: nothing written to {out_path}", err=True)
         raise ReportedError(report.problems)
