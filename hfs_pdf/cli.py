@@ -237,7 +237,13 @@ def pack(pack_file, out_path, brand_path, jobs, force, root) -> None:
     """
     project = _project(root)
     with _reporting():
-        report = operations.pack(project, pack_file, out_path, brand_path=brand_path, jobs=jobs, force=force)
+        step, finish = _progress(operations.pack_size(project, pack_file), _release_line)
+        try:
+            report = operations.pack(
+                project, pack_file, out_path, brand_path=brand_path, jobs=jobs, force=force, on_document=step,
+            )
+        finally:
+            finish()
     _echo_warnings(report)
     if not report.ok:
         click.echo(f"pack failed: nothing written to {out_path}", err=True)

@@ -22,7 +22,7 @@ from hfs_pdf.i18n import catalogs
 from hfs_pdf.i18n.texts import translatable_texts
 from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
 from hfs_pdf.i18n.locales import available_locales, resolve_locales
-from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, ReviewStatus, Variant
+from hfs_pdf.model import Brand, Handout, LayoutOptions, Pack, Paper, ReviewStatus, Variant
 from hfs_pdf.publish import output_path, write_atomic
 from hfs_pdf.publish.files import cannot_write, check_writable
 
@@ -580,6 +580,18 @@ class PackReport:
         return not self.problems
 
 
+def pack_size(project: Project, pack_path: Path) -> int:
+    """How many documents a pack builds (for a progress bar); a bad pack file raises PackError."""
+    from hfs_pdf.content.packs import load_pack
+
+    return len(_pack_documents(load_pack(pack_path, list(handout_paths(project.handouts_dir)), project.locales())))
+
+
+def _pack_documents(chosen: Pack) -> list[tuple[str, str, Variant]]:
+    """The (language, handout, variant) documents a pack needs, in print order, each once."""
+    return list(dict.fromkeys((language, item.handout_id, item.variant) for language, item in chosen.documents()))
+
+
 def pack(
     project: Project,
     pack_path: Path,
@@ -604,7 +616,7 @@ def pack(
     check_writable(out_path.parent)
     require_shaping()
     order = chosen.documents()
-    wanted = list(dict.fromkeys((language, item.handout_id, item.variant) for language, item in order))
+    wanted = _pack_documents(chosen)
     built = build(
         project, documents=wanted, out_dir=None, brand_path=brand_path, paper=chosen.paper, jobs=jobs, force=force,
         on_document=on_document,
