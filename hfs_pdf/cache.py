@@ -76,9 +76,13 @@ class BuildCache:
         self.folder = folder
         self._digests_path = folder / "digests.json"
         try:
-            self._digests: dict[str, list] = json.loads(self._digests_path.read_text(encoding="utf-8"))
+            remembered = json.loads(self._digests_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self._digests = {}  # no cache yet, or a damaged one: start again
+            remembered = {}  # no cache yet, or a damaged one: start again
+        self._digests: dict[str, list] = {
+            name: entry for name, entry in (remembered.items() if isinstance(remembered, dict) else ())
+            if isinstance(entry, list) and len(entry) == 3
+        }
         self._changed = False
         self._code: str | None = None
         self.unwritable: OutputError | None = None  # set when the folder refused a write
@@ -171,8 +175,9 @@ class BuildCache:
     def save(self) -> None:
         """Keep the remembered digests for the next run (only when some were added)."""
         if self._changed and self.unwritable is None:
+            kept = {name: entry for name, entry in self._digests.items() if Path(name).exists()}  # forget moved files
             try:
-                write_atomic(self._digests_path, json.dumps(self._digests, sort_keys=True).encode())
+                write_atomic(self._digests_path, json.dumps(kept, sort_keys=True).encode())
             except OutputError as error:
                 self.unwritable = error
             self._changed = False

@@ -180,3 +180,12 @@ def test_release_after_build_adds_thumbnails_without_rendering_again(project_cop
     assert all(b.rendered for b in report.built if b.variant.value == "large-print")
     for name in ("overview", "mvd-surgery"):
         assert (tmp_path / "release" / "thumbnails" / "en" / f"{name}.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_damaged_digest_memo_is_ignored(project_copy: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    _build(project_copy, out)
+    (project_copy / CACHE_DIR_NAME / "digests.json").write_text('["not", "a", "mapping"]')
+    assert _rendered(_build(project_copy, out)) == set()
+    (project_copy / CACHE_DIR_NAME / "digests.json").write_text('{"x": 1, "y": [1, 2]}')
+    assert _rendered(_build(project_copy, out)) == set()
