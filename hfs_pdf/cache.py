@@ -143,8 +143,8 @@ class BuildCache:
             document = CachedDocument(
                 meta["key"], int(meta["pages"]), str(meta["title"]), tuple(meta.get("warnings", ())), meta.get("reviewed_by"),
             )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, or not what this cache writes: build afresh
         if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
             return None  # a damaged or edited cache file is rebuilt, never served
         thumbnail = None

@@ -189,3 +189,11 @@ def test_a_damaged_digest_memo_is_ignored(project_copy: Path, tmp_path: Path):
     assert _rendered(_build(project_copy, out)) == set()
     (project_copy / CACHE_DIR_NAME / "digests.json").write_text('{"x": 1, "y": [1, 2]}')
     assert _rendered(_build(project_copy, out)) == set()
+
+
+def test_a_damaged_entry_description_is_rebuilt(project_copy: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    _build(project_copy, out)
+    for meta in (project_copy / CACHE_DIR_NAME / "en").glob("*.json"):
+        meta.write_text("[]")
+    assert _rendered(_build(project_copy, out)) == {("en", "overview"), ("en", "mvd-surgery")}
