@@ -176,3 +176,17 @@ def test_missing_pack_file(translated_copy: Path, tmp_path: Path):
     with pytest.raises(PackError) as error:
         operations.pack(operations.Project.at(translated_copy), tmp_path / "nowhere.yaml", tmp_path / "out.pdf")
     assert str(error.value.problems[0]).endswith("nowhere.yaml: file not found — check the path")
+
+
+def test_pack_name_is_printed_literally_never_as_markup(project_copy: Path, tmp_path: Path):
+    pack_file = tmp_path / "hostile.yaml"
+    name = 'Rack <font name="Bogus">A & B</font> <img src="x"/>'
+    pack_file.write_text(
+        f"name: '{name}'\nduplex: false\nlanguages: [en]\nhandouts:\n  - handout: overview\n    copies: 1\n", encoding="utf-8",
+    )
+    out = tmp_path / "hostile.pdf"
+    report = operations.pack(operations.Project.at(project_copy), pack_file, out)
+    assert report.ok, report.problems
+    texts = page_texts(out)
+    assert f"Print pack: {name}" in words(texts[0])
+    assert name in words(texts[1])  # the separator
