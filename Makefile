@@ -6,9 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate check list clean snapshots release pack bench
+.PHONY: build test validate check list clean snapshots release pack bench bytecode
 
-build: $(STAMP)
+build: $(STAMP) bytecode
 	$(BIN)/hfs-pdf i18n compile
 	$(BIN)/hfs-pdf build --lang all --out dist
 	$(BIN)/hfs-pdf build --lang all --large-print --out dist
@@ -33,6 +33,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# pip byte-compiles the libraries it installs, but not an editable install's own package; where
+# PYTHONDONTWRITEBYTECODE is set nothing else will, and every command would compile hfs_pdf anew.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q hfs_pdf
+
 clean:
 	rm -rf dist release .pytest_cache .hfs-pdf-cache
 
@@ -47,7 +52,7 @@ pack: $(STAMP)
 	$(BIN)/hfs-pdf pack packs/waiting-room.yaml --out dist/waiting-room-pack.pdf
 
 # Speed and memory figures (printed, not asserted): see the README for the last measured ones.
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(BIN)/python scripts/bench.py
 
 # Rewrite the tag-tree snapshots in tests/snapshots/ from the current build; read the diff before committing.
