@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -83,21 +84,12 @@ def release_families_except(keep: str) -> None:
         family = _REGISTERED.pop(name)
         for font_name in (family.regular, family.bold):
             pdfmetrics.getFont(font_name).unregister()
-            _PRISTINE_TABLES.pop(font_name, None)
+            _LOADED_SIZE.pop(font_name, None)
 
 
-_PRISTINE_TABLES: dict[str, tuple[dict, dict, dict]] = {}
-"""Shaped fonts' character ↔ glyph tables as the font file has them (taken at the first reset,
-which comes before a document shapes anything)."""
-
-
-def _glyph_tables(face) -> tuple[dict, dict, dict]:
-    return _copied((face.charToGlyph, face.glyphToChar, face.charWidths))
-
-
-def _copied(tables: tuple[dict, dict, dict]) -> tuple[dict, dict, dict]:
-    char_to_glyph, glyph_to_char, widths = tables
-    return dict(char_to_glyph), {glyph: list(chars) for glyph, chars in glyph_to_char.items()}, dict(widths)
+_LOADED_SIZE: dict[str, int] = {}
+"""How many characters each shaped font maps as loaded (taken at its first reset, which comes
+before any document shapes with it). ReportLab only ever adds mappings after that, at the end."""
 
 
 def reset_shaping(family: FontFamily) -> None:
@@ -107,16 +99,23 @@ def reset_shaping(family: FontFamily) -> None:
     form), ReportLab 5.1 gives it the next free private-use code point and remembers the width
     it had *in that first word* — process-wide. A document's bytes (and even its glyph spacing)
     would then depend on which documents the same worker shaped before it, and a release would
-    not be reproducible. Restoring the tables and dropping the HarfBuzz face (which holds the
-    code-point counter) makes every document start from the same state.
+    not be reproducible. Removing the mappings added since loading and dropping the HarfBuzz
+    face (which holds the code-point counter) makes every document start from the same state.
     """
     for name in (family.regular, family.bold):
         font = pdfmetrics.getFont(name)
         face = font.face
-        pristine = _PRISTINE_TABLES.setdefault(name, _glyph_tables(face))
-        if len(face.charToGlyph) == len(pristine[0]):
-            continue  # nothing was added: the usual case for scripts that are not shaped
-        face.charToGlyph, face.glyphToChar, face.charWidths = _copied(pristine)
+        loaded = _LOADED_SIZE.setdefault(name, len(face.charToGlyph))
+        if len(face.charToGlyph) == loaded:
+            continue  # nothing was added: the usual case
+        for code in list(islice(face.charToGlyph, loaded, None)):
+            glyph = face.charToGlyph.pop(code)
+            face.charWidths.pop(code, None)
+            characters = face.glyphToChar.get(glyph, [])
+            if code in characters:
+                characters.remove(code)
+                if not characters:
+                    del face.glyphToChar[glyph]
         font.__dict__.pop("__hbFace__", None)
 
 
