@@ -77,7 +77,6 @@ class Built:
     pages: int
     bytes: int
     title: str = ""
-    slot: Slot | None = None
     reviewed_by: str | None = None  # the translation's human reviewer; None for a machine draft
     rendered: bool = True  # False: its inputs are unchanged since the last build; the PDF came from the cache
     written: bool = True  # False: the output file already held these exact bytes
@@ -210,8 +209,8 @@ def build(
     cache.save()
     if cache.unwritable is not None:
         report.notices.append(f"{cache.unwritable.problems[0]}; the build cache is off, so every build renders everything")
-    order = {slot: index for index, (slot, _) in enumerate(planned)}
-    report.built.sort(key=lambda built: order[built.slot])
+    order = {(slot.locale, slot.handout_id, slot.variant): index for index, (slot, _) in enumerate(planned)}
+    report.built.sort(key=lambda built: order[built.locale, built.handout_id, built.variant])
     report.unreviewed = list(dict.fromkeys(
         built.locale for built in report.built if built.locale != SOURCE_LOCALE and built.reviewed_by is None
     ))
@@ -257,8 +256,7 @@ def _finish(report: BuildReport, out_dir: Path | None, slot: Slot, result: Rende
         if written:
             write_atomic(path, result.data)
         built = Built(
-            slot.handout_id, slot.locale, slot.variant, path, result.pages, len(result.data), result.title, slot,
-            result.reviewed_by, rendered=result.task is not None, written=written, thumbnail=result.thumbnail,
+            slot.handout_id, slot.locale, slot.variant, path, result.pages, len(result.data), result.title, result.reviewed_by, rendered=result.task is not None, written=written, thumbnail=result.thumbnail,
             data=None if out_dir is not None else result.data,
         )
         report.built.append(built)
@@ -648,9 +646,10 @@ def pack(
     for language in plan.separator_pages:
         language_rows = [row for row in plan.rows if row.language == language]
         first, last = language_rows[0].first_page, language_rows[-1].copy_starts[-1] + language_rows[-1].pages - 1
-        separators[language] = separator_pdf(chosen, language, len(language_rows), sum(r.copies for r in language_rows), first, last)
-    outline_titles = {language: f"{language_names(language).native} — {language_names(language).english}" for language in chosen.languages}
-    outline_titles.update({d.language: f"{language_names(d.language).native} — {language_names(d.language).english}" for d in documents})
+        handouts = len({row.handout_id for row in language_rows})
+        separators[language] = separator_pdf(chosen, language, handouts, sum(r.copies for r in language_rows), first, last)
+    names = {language: language_names(language) for language in dict.fromkeys(d.language for d in documents)}
+    outline_titles = {language: f"{name.native} — {name.english}" for language, name in names.items()}
     data = assemble_pack(chosen, plan, documents, pick_list, separators, outline_titles)
     write_atomic(out_path, data)
     report.path, report.plan = out_path, plan

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 _TOKEN = re.compile(r"(<[^>]+>)|([^<]+)")
@@ -78,7 +78,7 @@ class RightToLeftParagraph(Paragraph):
         return pieces
 
     def _break_lines(self, width: float) -> list[str]:
-        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        space = pdfmetrics.stringWidth(" ", self.style.fontName, self.style.fontSize)
         lines: list[list[str]] = [[]]
         used = 0.0
         for word in markup_words(self._source):
@@ -129,8 +129,6 @@ def shaped_width(text: str, font_name: str, font_size: float) -> float:
     The same figure a one-word Paragraph reports, at a tenth of the cost, and without touching
     ReportLab's shaping state (the private-use numbering of joined letter forms).
     """
-    import uharfbuzz
-
     font = pdfmetrics.getFont(font_name)
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)

@@ -127,7 +127,7 @@ def separator_pdf(pack: Pack, locale: str, handouts: int, copies: int, first_pag
         Spacer(1, height * 0.25),
         Paragraph(plain_markup(names.native, names.right_to_left), native),
         Spacer(1, 12),
-        Paragraph(plain_markup(names.english), english),
+        *([Paragraph(plain_markup(names.english), english)] if names.english != names.native else []),
         Spacer(1, 36),
         Paragraph(plain_markup(
             f"{handouts} handout{'s' if handouts != 1 else ''}, {copies} cop{'ies' if copies != 1 else 'y'}: "
