@@ -31,11 +31,11 @@ from hfs_pdf.publish.files import write_atomic
 CACHE_DIR_NAME = ".hfs-pdf-cache"
 
 RENDERING_LIBRARIES = (
-    "reportlab", "rl_accel", "pikepdf", "uharfbuzz", "fonttools", "babel", "svglib", "coloraide", "pyyaml",
-    "pypdfium2", "pillow",
+    "reportlab", "rl_accel", "pikepdf", "uharfbuzz", "pyicu-wheels", "fonttools", "babel", "svglib", "coloraide",
+    "pyyaml", "pypdfium2", "pillow",
 )
-"""Distributions whose version can change a PDF's or thumbnail's bytes (layout, shaping, PDF
-writing, locale data, page rendering)."""
+"""Distributions whose version can change a PDF's or thumbnail's bytes (layout, shaping, line
+breaking and bidi rules, PDF writing, locale data, page rendering)."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

@@ -88,23 +88,55 @@ def release_families_except(keep: str) -> None:
 
 
 _LOADED_SIZE: dict[str, int] = {}
-"""How many characters each shaped font maps as loaded (taken at its first reset, which comes
-before any document shapes with it). ReportLab only ever adds mappings after that, at the end."""
+"""How many characters each font maps as loaded (taken at its first reset, which comes before any
+document draws shaped glyphs with it). Only `glyph_code` adds mappings after that, at the end."""
+
+_PRIVATE_USE_START = 0xE000
+
+
+def glyph_code(font_name: str, glyph: int) -> int:
+    """The character code that selects `glyph` in ReportLab's subset of the font.
+
+    ReportLab embeds fonts by character: a glyph with a character of its own in the font's cmap
+    is drawn through it; a glyph that has none (an Arabic letter's joined form, a ligature) gets
+    the next free private-use code point, whose ToUnicode entry `render.pdfua` later replaces
+    with the letters it draws. Its width is the glyph's advance in the font program, so /Widths
+    agrees with the embedded font (PDF/UA-1 §7.21.5); where HarfBuzz moved the glyph, the text
+    drawing says so in the content stream.
+    """
+    face = pdfmetrics.getFont(font_name).face
+    characters = face.glyphToChar.get(glyph)
+    if characters:
+        return characters[0]
+    code = _PRIVATE_USE_START
+    while code in face.charToGlyph:
+        code += 1
+    if code > 0xF8FF:
+        raise FontError(f"{font_name}: more shaped glyphs than private-use code points")
+    _LOADED_SIZE.setdefault(font_name, len(face.charToGlyph))
+    face.charToGlyph[code] = glyph
+    face.glyphToChar[glyph] = [code]
+    face.charWidths[code] = face._pdfScale(face.hmetrics[glyph][0])
+    return code
+
+
+def added_codes(font_name: str) -> dict[int, int]:
+    """The private-use codes `glyph_code` handed out since the font was loaded → their glyphs."""
+    face = pdfmetrics.getFont(font_name).face
+    loaded = _LOADED_SIZE.get(font_name, len(face.charToGlyph))
+    return {code: face.charToGlyph[code] for code in islice(face.charToGlyph, loaded, None)}
 
 
 def reset_shaping(family: FontFamily) -> None:
-    """Give the next document the font as it was loaded, whatever earlier documents shaped.
+    """Give the next document the font as it was loaded, whatever earlier documents drew.
 
-    When HarfBuzz produces a glyph with no character of its own (an Arabic letter's joined
-    form), ReportLab 5.1 gives it the next free private-use code point and remembers the width
-    it had *in that first word* — process-wide. A document's bytes (and even its glyph spacing)
-    would then depend on which documents the same worker shaped before it, and a release would
-    not be reproducible. Removing the mappings added since loading and dropping the HarfBuzz
-    face (which holds the code-point counter) makes every document start from the same state.
+    Private-use codes are handed out in order of first use (`glyph_code`), process-wide. A
+    document's bytes would then depend on which documents the same worker drew before it, and a
+    release would not be reproducible. Removing the mappings added since loading makes every
+    document start from the same state.
     """
     for name in (family.regular, family.bold):
-        font = pdfmetrics.getFont(name)
-        face = font.face
+        face = pdfmetrics.getFont(name).face
         loaded = _LOADED_SIZE.setdefault(name, len(face.charToGlyph))
         if len(face.charToGlyph) == loaded:
             continue  # nothing was added: the usual case
@@ -116,7 +148,6 @@ def reset_shaping(family: FontFamily) -> None:
                 characters.remove(code)
                 if not characters:
                     del face.glyphToChar[glyph]
-        font.__dict__.pop("__hbFace__", None)
 
 
 def missing_characters(text: str, font_name: str) -> list[str]:

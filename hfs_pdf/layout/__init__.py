@@ -15,10 +15,9 @@ from hfs_pdf.layout.structure import Node
 from hfs_pdf.layout.story import build_story
 from hfs_pdf.layout.page import CHROME as PAGE_CHROME
 from hfs_pdf.layout.story import CHROME as STORY_CHROME
-from hfs_pdf.layout.styles import LATIN, Script, make_styles
+from hfs_pdf.layout.styles import make_styles, script_for
 from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, Variant
 from hfs_pdf.fonts import FontFamily, family_name_for, font_family, reset_shaping
-from hfs_pdf.layout.rtl import forget_word_widths
 
 CHROME = PAGE_CHROME + STORY_CHROME
 """Every page-chrome string the layout may print (for the glyph coverage check)."""
@@ -54,15 +53,12 @@ class Layout:
     fonts: FontFamily
     info: DocumentInfo
     page_budget: int
-    shaped: bool = False  # text was shaped with HarfBuzz (its ToUnicode map needs the real letters)
 
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
     fonts = font_family(family_name_for(localization.name))
-    script = script_of(localization)
-    if script.shaping:  # a document must not depend on what the process shaped before it
-        reset_shaping(fonts)
-    forget_word_widths()
+    script = script_for(localization.locale)
+    reset_shaping(fonts)  # a document must not depend on what the process drew before it
     styles = make_styles(brand.colors, fonts, options.variant, script)
     geometry = page_geometry(options.paper, options.variant)
     title = plain_text(parse_markup(handout.title))
@@ -82,14 +78,4 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
             language=localization.tag,
         ),
         page_budget=PAGE_BUDGET[options.variant],
-        shaped=script.shaping,
     )
-
-
-def script_of(localization: Localization) -> Script:
-    """Chinese breaks lines between characters; Korean at spaces; Arabic is shaped and right-to-left."""
-    if localization.locale.language == "zh":
-        return Script(word_wrap="CJK")
-    if localization.right_to_left:
-        return Script(right_to_left=True, shaping=True)
-    return LATIN

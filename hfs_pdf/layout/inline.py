@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from hfs_pdf.content.markup import Cite, Link, Placeholder, Span, Text, parse_markup
+from hfs_pdf.layout.bidi import isolate, keep_numbers_whole
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,19 @@ _EASTERN_DIGITS = {**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str
 def western_digits(text: str) -> str:
     """Arabic-Indic digits → 0–9.
 
-    ReportLab 5.1 reverses a run of Arabic-Indic digits when it shapes right-to-left text
-    ("١٢" prints as ٢١): a dose or a phone number would be wrong. Western digits, which Arabic
-    patient materials also use, come out in the right order.
+    The project's right-to-left catalogs write numbers in Western digits, as the English source
+    does (and as many Arabic patient materials do); a stray Arabic-Indic digit is printed the
+    same way, so a handout never mixes two digit systems and every number reads as the English.
     """
     return text.translate(_EASTERN_DIGITS)
 
 
+def _right_to_left_text(text: str) -> str:
+    """Digits as 0–9, and numbers that contain spaces kept whole ("100 000", see layout.bidi)."""
+    return keep_numbers_whole(western_digits(text))
+
+
 def to_markup(source: str, context: InlineContext) -> str:
-    if context.right_to_left:
-        source = western_digits(source)
     pieces: list[str] = []
     last_seen: Span | None = None  # the last span that was not just white space
     for span in parse_markup(source):
@@ -53,12 +57,18 @@ def to_markup(source: str, context: InlineContext) -> str:
 
 
 def _span_markup(span: Span, context: InlineContext) -> str:
+    rtl = context.right_to_left
     if isinstance(span, Text):
-        return _strong(escape(span.text), span.strong)
+        return _strong(escape(_right_to_left_text(span.text) if rtl else span.text), span.strong)
     if isinstance(span, Placeholder):
-        return _strong(escape(context.placeholders[span.name]), span.strong)
+        value = context.placeholders[span.name]
+        # a filled-in value is one unit that the words around it cannot reorder
+        return _strong(escape(isolate(_right_to_left_text(value)) if rtl else value), span.strong)
     if isinstance(span, Link):
-        return _strong(link_markup(span.url, context.link_color, span.label), span.strong)
+        label = span.label
+        if rtl:
+            label = isolate(label) if label == span.url else _right_to_left_text(label)
+        return _strong(link_markup(span.url, context.link_color, label), span.strong)
     if isinstance(span, Cite):
         if not context.superscript_citations:
             return f"[{context.citations[span.key]}]"
@@ -72,7 +82,7 @@ def _strong(markup: str, strong: bool) -> str:
 
 def plain_markup(text: str, right_to_left: bool = False) -> str:
     """Text that carries no inline markup at all (brand fields, page chrome): escape only."""
-    return escape(western_digits(text) if right_to_left else text)
+    return escape(_right_to_left_text(text) if right_to_left else text)
 
 
 def link_markup(url: str, color: str, label: str | None = None) -> str:

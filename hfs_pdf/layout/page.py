@@ -12,13 +12,14 @@ from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import QrPainter
 from hfs_pdf.images import load_svg, scaled
+from hfs_pdf.layout.bidi import isolate
 from hfs_pdf.layout.inline import bare_domain, plain_markup
 from hfs_pdf.layout.structure import Node, begin_marked, begin_pagination, end_marked
 from hfs_pdf.layout.styles import SCALES, Script
@@ -117,8 +118,9 @@ def page_decorator(
 ) -> PageDecoration:
     """Return the functions that paint the header band and the footers.
 
-    Translated text is set as a Paragraph, not with drawString, so that it is shaped (Arabic)
-    like the body; a right-to-left page mirrors the footer.
+    Text is set through the script's own paragraphs (`Script.make_paragraph`), not with
+    drawString, so that it is broken, ordered and shaped like the body; a right-to-left page
+    mirrors the footer.
     """
     _ = localization.gettext
     scale = SCALES[variant]
@@ -127,25 +129,27 @@ def page_decorator(
     margin = geometry.margin
     logo = _logo_drawer(brand, fonts, geometry.band_height - 16)
     qr = QrPainter(brand.qr_url, geometry.band_height - 12, colors.text)
-    contact = " · ".join((brand.name, brand.phone, bare_domain(brand.website)))
     version = _(FOOTER_VERSION).format(version=handout.review.version)
     reviewed = _(FOOTER_REVIEWED).format(date=localization.long_date(handout.review.last_reviewed))
-    about = f"{handout.id} · {version} · {reviewed}"
+    # each item is a unit: in a right-to-left footer the items run from the right, each reading as written
+    separated = (lambda *items: " · ".join(map(isolate, items))) if script.right_to_left else (lambda *items: " · ".join(items))
+    contact = separated(brand.name, brand.phone, bare_domain(brand.website))
+    about = separated(handout.id, version, reviewed)
     start, end = (TA_RIGHT, TA_LEFT) if script.right_to_left else (TA_LEFT, TA_RIGHT)
 
     def text(canvas: Canvas, value: str, y: float, align: int, *, bold: bool = False, color: str = colors.text) -> None:
         style = ParagraphStyle(
             "chrome", fontName=fonts.bold if bold else fonts.regular, fontSize=scale.footer,
-            leading=scale.footer * 1.25, textColor=HexColor(color), alignment=align, shaping=int(script.shaping),
+            leading=scale.footer * 1.25, textColor=HexColor(color), alignment=align,
         )
-        paragraph = Paragraph(plain_markup(value, script.right_to_left), style)
+        paragraph = script.make_paragraph(plain_markup(value, script.right_to_left), style)
         paragraph.wrapOn(canvas, width - 2 * margin, scale.footer * 3)
         paragraph.drawOn(canvas, margin, y - scale.footer * 0.25)
 
     def header_band(canvas: Canvas) -> None:
         """Page 1's band, painted before the page's content so that it comes first in reading order."""
         canvas.saveState()
-        _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script.shaping, figures, scale.small)
+        _header_band(canvas, brand, fonts, geometry, logo, qr, _(QR_CAPTION), script, figures, scale.small)
         canvas.restoreState()
 
     def decorate(canvas: Canvas, number: int, total: int) -> None:
@@ -176,7 +180,7 @@ def page_decorator(
 
 
 def _header_band(
-    canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str, shaping: bool,
+    canvas: Canvas, brand: Brand, fonts: FontFamily, geometry: PageGeometry, logo, qr, caption: str, script: Script,
     figures: HeaderFigures, min_text_size: float,
 ) -> None:
     """Page 1's coloured band: logo, clinic name and department on the left; contact and QR code on the right."""
@@ -198,8 +202,8 @@ def _header_band(
     right = tile_x - 8
     name_size = min(band * 0.25, 24)
     small = max(name_size * 0.6, min_text_size)
-    name = _band_paragraph(brand.name, fonts.bold, name_size, colors.on_primary, shaping, right - x, TA_LEFT)
-    department = _band_paragraph(brand.department, fonts.regular, small, colors.on_primary, shaping, right - x, TA_LEFT)
+    name = _band_paragraph(brand.name, fonts.bold, name_size, colors.on_primary, script, right - x, TA_LEFT)
+    department = _band_paragraph(brand.department, fonts.regular, small, colors.on_primary, script, right - x, TA_LEFT)
     block = name.height + department.height
     top = height - (band - block) / 2
     begin_marked(canvas, figures.clinic, brand.name)
@@ -226,20 +230,20 @@ def _header_band(
         canvas.drawRightString(right, middle + small * 1.2, brand.phone)
         canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
         end_marked(canvas)
-        # the caption is translated: set it as a (shaped) paragraph, not with drawString
+        # the caption is translated: set it as the script's paragraph, not with drawString
         style = ParagraphStyle("caption", fontName=fonts.bold, fontSize=small, leading=small * 1.2,
-                               textColor=HexColor(colors.on_primary), alignment=TA_RIGHT, shaping=int(shaping))
-        paragraph = Paragraph(plain_markup(caption, shaping), style)
+                               textColor=HexColor(colors.on_primary), alignment=TA_RIGHT)
+        paragraph = script.make_paragraph(plain_markup(caption, script.right_to_left), style)
         paragraph.wrapOn(canvas, right - x, small * 3)
         begin_marked(canvas, figures.contact, caption)
         paragraph.drawOn(canvas, right - paragraph.width, middle - small * 2.05)
         end_marked(canvas)
 
 
-def _band_paragraph(value: str, font: str, size: float, color: str, shaping: bool, width: float, align: int) -> Paragraph:
+def _band_paragraph(value: str, font: str, size: float, color: str, script: Script, width: float, align: int) -> Flowable:
     style = ParagraphStyle("band", fontName=font, fontSize=size, leading=size * 1.2, textColor=HexColor(color),
-                           alignment=align, shaping=int(shaping))
-    paragraph = Paragraph(plain_markup(value, shaping), style)
+                           alignment=align)
+    paragraph = script.make_paragraph(plain_markup(value, script.right_to_left), style)
     paragraph.wrap(width, size * 6)
     return paragraph
 

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from hfs_pdf.fonts import family_name_for, font_family, reset_shaping
 from hfs_pdf.layout.inline import plain_markup
 from hfs_pdf.layout.page import PAGE_SIZES
+from hfs_pdf.layout.styles import script_for
 from hfs_pdf.model import Pack
 
 INK = "#1A1A1A"
@@ -113,19 +114,19 @@ def separator_pdf(pack: Pack, locale: str, handouts: int, copies: int, first_pag
     """A sheet that names the language in itself (large) and in English, with what follows it."""
     names = language_names(locale)
     native_fonts = font_family(family_name_for(locale))
-    if names.right_to_left:
-        reset_shaping(native_fonts)  # same bytes whatever this process shaped before
+    reset_shaping(native_fonts)  # same bytes whatever this process drew before
     fonts = font_family("NotoSans")
     native = ParagraphStyle(
         "native", fontName=native_fonts.bold, fontSize=54, leading=70, alignment=TA_CENTER, textColor=HexColor(INK),
-        shaping=int(names.right_to_left),
     )
+    # the name is set like the language's own handouts: ordered, broken and shaped for its script
+    make_paragraph = script_for(Locale.parse(locale)).make_paragraph
     english = ParagraphStyle("english", fontName=fonts.regular, fontSize=24, leading=30, alignment=TA_CENTER, textColor=HexColor(INK))
     detail = ParagraphStyle("detail", fontName=fonts.regular, fontSize=12, leading=16, alignment=TA_CENTER, textColor=HexColor(INK))
     height = PAGE_SIZES[pack.paper][1]
     story = [
         Spacer(1, height * 0.25),
-        Paragraph(plain_markup(names.native, names.right_to_left), native),
+        make_paragraph(plain_markup(names.native, names.right_to_left), native),
         Spacer(1, 12),
         *([Paragraph(plain_markup(names.english), english)] if names.english != names.native else []),
         Spacer(1, 36),

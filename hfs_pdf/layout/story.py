@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization
 from hfs_pdf.layout.flowables import BalancedRows, ListRow, WriteInLines
-from hfs_pdf.layout.rtl import RightToLeftParagraph
 from hfs_pdf.layout.structure import Node, Tagged
 from hfs_pdf.layout.text import spoken_text
 from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_markup
@@ -48,16 +47,15 @@ class _Builder:
             right_to_left=styles.right_to_left,
             superscript_citations=styles.superscript_citations,
         )
-        # ReportLab orders the lines of a wrapped right-to-left paragraph backwards; this class does not.
-        self.paragraph_class = RightToLeftParagraph if styles.right_to_left else Paragraph
+        self.make_paragraph = styles.script.make_paragraph  # ReportLab cannot set right-to-left or CJK lines itself
         self.joiner = "" if localization.locale.language in ("zh", "ja") else " "
         self.document = document
 
     def tagged(self, markup: str, style, parent: Node, role: str = "P", *, joiner: str | None = None,
-               paragraph_class=None, **attributes) -> Tagged:
+               make_paragraph=None, **attributes) -> Tagged:
         node = parent.add(role, **attributes)
         joiner = self.joiner if joiner is None else joiner
-        paragraph = (paragraph_class or self.paragraph_class)(markup, style)
+        paragraph = (make_paragraph or self.make_paragraph)(markup, style)
         return Tagged(paragraph, node, lambda f: spoken_text(f, joiner))
 
     def para(self, source: str, style, parent: Node, role: str = "P") -> Tagged:
@@ -113,7 +111,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         [
             lambda body, ref=ref: [b.tagged(
                 plain_markup(ref.text) + (" " + link_markup(ref.url, brand.colors.primary) if ref.url else ""),
-                styles.reference, body, joiner=" ", paragraph_class=Paragraph,  # English, left to right
+                styles.reference, body, joiner=" ", make_paragraph=Paragraph,  # English, left to right
             )]
             for ref in handout.references
         ],
@@ -121,7 +119,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         styles.reference.fontSize,
         numbered=True,
         rtl=False,
-        paragraph_class=Paragraph,
+        make_paragraph=Paragraph,
     )
     columns = styles.reference_columns
     if columns > 1:
@@ -147,23 +145,20 @@ def _block(block: Block, b: _Builder, parent: Node) -> list[Flowable]:
 
 
 def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, numbered: bool = False, start: int = 1,
-          rtl: bool = False, paragraph_class=None) -> list[Flowable]:
+          rtl: bool = False, make_paragraph=None) -> list[Flowable]:
     """One row per item: the bullet or number (Lbl) beside the item's flowables (LBody).
 
     Each item is a function that takes its LBody node and returns its tagged flowables. Rows are
     our own flowables so that a right-to-left list can put its bullets on the right, and so that
     the bullet can be tagged as a label (ReportLab's ListFlowable draws bullets it cannot tag).
     """
-    paragraph_class = paragraph_class or b.paragraph_class
-    marker = ParagraphStyle(
-        "bullet", fontName=font, fontSize=size, leading=size * 1.32, alignment=TA_RIGHT if rtl else 0,
-        shaping=int(rtl),
-    )
+    make_paragraph = make_paragraph or b.make_paragraph
+    marker = ParagraphStyle("bullet", fontName=font, fontSize=size, leading=size * 1.32, alignment=TA_RIGHT if rtl else 0)
     rows = []
     for number, make in enumerate(items, start=start):
         item = list_node.add("LI")
         label_text = f"{number}." if numbered else "•"
-        label = Tagged(paragraph_class(label_text, marker), item.add("Lbl"), lambda f, t=label_text: t)
+        label = Tagged(make_paragraph(label_text, marker), item.add("Lbl"), lambda f, t=label_text: t)
         body = make(item.add("LBody"))
         rows.append(ListRow(label, body, size * 1.6, right_to_left=rtl, space_after=size * 0.3))
     return rows

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel import Locale
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from hfs_pdf.layout.lines import ParagraphMaker, paragraph_maker
 from hfs_pdf.model import BrandColors, CalloutKind, Variant
 from hfs_pdf.palette import CALLOUT_TINTS
 from hfs_pdf.fonts import FontFamily
@@ -33,18 +35,31 @@ SCALES = {
 
 @dataclass(frozen=True)
 class Script:
-    """How a language's text flows: line breaking, direction, shaping."""
+    """How a language's text flows: direction, and who breaks and draws its lines."""
 
-    word_wrap: str | None = None  # "CJK": break between characters (Chinese); Korean breaks at spaces
+    language: str = "en"  # for line breaking rules and HarfBuzz (e.g. Persian and Urdu letter forms)
     right_to_left: bool = False
-    shaping: bool = False  # HarfBuzz shaping (joined Arabic letters)
+    own_lines: bool = False  # broken by UAX #14 and drawn from HarfBuzz glyphs (layout.lines), not by ReportLab
 
     @property
     def alignment(self) -> int:
         return TA_RIGHT if self.right_to_left else TA_LEFT
 
+    @property
+    def make_paragraph(self) -> ParagraphMaker:
+        return paragraph_maker(self.language, self.right_to_left, self.own_lines)
+
 
 LATIN = Script()
+
+
+def script_for(locale: Locale) -> Script:
+    """Right-to-left languages, Chinese and Japanese set their own lines (layout.lines); Korean,
+    which breaks at spaces, and the Latin and Cyrillic languages are set by ReportLab."""
+    right_to_left = locale.character_order == "right-to-left"
+    if right_to_left or locale.language in ("zh", "ja"):
+        return Script(language=locale.language, right_to_left=right_to_left, own_lines=True)
+    return Script(language=locale.language)
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,7 @@ class Styles:
     bullet_size: float
     reference_columns: int  # large print uses one column: columns are hard to follow
     right_to_left: bool
+    script: Script
     superscript_citations: bool  # large print prints "[1]" at full size: superscripts are too small to read
 
 
@@ -76,8 +92,6 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
             leading=round(size * scale.leading, 2),
             textColor=color,
             alignment=script.alignment,  # ragged, no hyphenation: easier to read
-            wordWrap=script.word_wrap,
-            shaping=int(script.shaping),
             allowWidows=0,
             allowOrphans=0,
         )
@@ -104,11 +118,12 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
             color=HexColor(colors.primary) if variant is Variant.LARGE_PRINT else text,
             spaceBefore=scale.body * 0.8, spaceAfter=2, keepWithNext=1,
         ),
-        # references are English bibliographic records in every language: left to right, unshaped
-        reference=style("reference", scale.small, alignment=TA_LEFT, shaping=0),
+        # references are English bibliographic records in every language: left to right
+        reference=style("reference", scale.small, alignment=TA_LEFT),
         bullet_font=fonts.regular,
         bullet_size=scale.body,
         reference_columns=1 if variant is Variant.LARGE_PRINT else 2,
         right_to_left=script.right_to_left,
+        script=script,
         superscript_citations=variant is not Variant.LARGE_PRINT,
     )

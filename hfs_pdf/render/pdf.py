@@ -82,7 +82,7 @@ def render_pdf(layout: Layout) -> RenderedPdf:
         ]
     )
     doc.build(list(layout.story), canvasmaker=partial(_DecoratedCanvas, decorate=layout.decorate))
-    shaped = private_use_text((layout.fonts.regular, layout.fonts.bold)) if layout.shaped else {}
+    shaped = private_use_text((layout.fonts.regular, layout.fonts.bold))
     data = make_accessible(buffer.getvalue(), layout.structure, info, shaped)
     return RenderedPdf(data, doc.page)
 

@@ -1,8 +1,8 @@
 """Shaped glyphs → the text they draw, so copied and spoken Arabic is real letters.
 
-When ReportLab shapes text it gives every glyph that has no character of its own (initial,
-medial and final letter forms, ligatures) a private-use code point, and writes those into the
-PDF's ToUnicode map. Reading the font's substitution tables backwards (fontTools) tells which
+Every glyph that has no character of its own (initial, medial and final letter forms,
+ligatures) is drawn through a private-use code point (`fonts.glyph_code`), which ReportLab
+writes into the PDF's ToUnicode map. Reading the font's substitution tables backwards (fontTools) tells which
 letters each such glyph stands for: a final form of ب is ب, the lam-alef ligature is لا.
 """
 
@@ -14,8 +14,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont as ToolsFont
 from reportlab.pdfbase import pdfmetrics
 
-PRIVATE_USE = range(0xE000, 0xF900)
-
+from hfs_pdf.fonts import added_codes
 
 @lru_cache(maxsize=None)
 def glyph_text(font_file: str) -> dict[int, str]:
@@ -58,12 +57,11 @@ def glyph_text(font_file: str) -> dict[int, str]:
 
 
 def private_use_text(font_names: tuple[str, ...]) -> dict[str, dict[int, str]]:
-    """PostScript font name → {private-use code point ReportLab gave a glyph: the text it draws}."""
+    """PostScript font name → {private-use code point given to a glyph: the text it draws}."""
     result: dict[str, dict[int, str]] = {}
     for name in font_names:
-        font = pdfmetrics.getFont(name)
-        face = font.face
-        assigned = {code: gid for gid, codes in face.glyphToChar.items() for code in codes if code in PRIVATE_USE}
+        face = pdfmetrics.getFont(name).face
+        assigned = added_codes(name)
         if not assigned:
             continue
         known = glyph_text(str(Path(face.filename)))
