@@ -174,6 +174,36 @@ def test_invalid_po_syntax_names_the_line(runner: CliRunner, spanish: Path):
     assert "— fix it in a PO editor" in result.output
 
 
+def test_a_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = po_path(spanish / "translations", "es")
+    data = po.read_bytes()
+    at = data.index("«ES» Key points".encode())
+    po.write_bytes(data[:at] + b"\xff" + data[at + 1:])  # one flipped byte
+    line = data.count(b"\n", 0, at) + 1
+    for command in (("i18n", "compile"), ("build", "--lang", "es", "--out", str(tmp_path)), ("i18n", "status")):
+        result = _run(runner, *command, "--root", str(spanish))
+        assert result.exit_code == 1, command
+        assert f"error: {po}:{line}: not valid UTF-8 (byte 0xFF) — save the file as UTF-8 in a PO editor" in result.output
+        assert "internal error" not in result.output
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: b"\x00" * len(data),  # bad magic number
+    lambda data: data[:40],  # cut short
+    lambda data: data[:8] + b"\xff\xff\xff\x7f" + data[12:],  # an absurd string count
+])
+def test_a_damaged_compiled_catalog_is_an_input_error(runner: CliRunner, spanish: Path, tmp_path: Path, damage):
+    _run(runner, "i18n", "compile", "--root", str(spanish))
+    mo = po_path(spanish / "translations", "es").with_suffix(".mo")
+    mo.write_bytes(damage(mo.read_bytes()))
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"error: {mo}: compiled catalog is damaged (" in result.output
+    assert ") — run `hfs-pdf i18n compile`" in result.output
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
 def test_a_missing_compiled_catalog_is_an_error_not_english(runner: CliRunner, spanish: Path, tmp_path: Path):
     result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path))
     assert result.exit_code == 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import string
+import struct
 from collections import Counter
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -65,12 +66,21 @@ def write_catalog(path: Path, catalog: Catalog) -> bytes:
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    """Read a PO/POT file with Babel; a syntax error is a TranslationError with file:line."""
+    """Read a PO/POT file with Babel; a syntax error or a byte that is not UTF-8 is a
+    TranslationError with file:line."""
     try:
-        with path.open("rb") as stream:
-            return read_po(stream, locale=locale, abort_invalid=True)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise TranslationError(Problem(display_path(path), "catalog not found — run `hfs-pdf i18n init LANG` first"))
+    try:
+        data.decode("utf-8")  # the catalogs' charset (their headers say so); Babel would fail without a line
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise TranslationError(Problem(
+            display_path(path), f"not valid UTF-8 (byte 0x{data[error.start]:02X}) — save the file as UTF-8 in a PO editor", line,
+        ))
+    try:
+        return read_po(BytesIO(data), locale=locale, abort_invalid=True)
     except PoFileError as error:
         line = getattr(error, "lineno", None)
         line = line + 1 if line is not None else None  # Babel counts PoFileError lines from 0
@@ -209,8 +219,12 @@ def load_localization(translations_dir: Path, locale: str, *, allow_incomplete: 
         raise TranslationError(Problem(display_path(mo), "compiled catalog missing — run `hfs-pdf i18n compile`"))
     if mo.stat().st_mtime < po.stat().st_mtime:
         raise TranslationError(Problem(display_path(mo), f"older than {po.name} — run `hfs-pdf i18n compile`"))
-    with mo.open("rb") as stream:
-        translations = Translations(stream, domain=DOMAIN)
+    try:
+        with mo.open("rb") as stream:
+            translations = Translations(stream, domain=DOMAIN)
+    except (OSError, ValueError, LookupError, struct.error) as error:  # gettext's errors for a damaged file
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise TranslationError(Problem(display_path(mo), f"compiled catalog is damaged ({reason}) — run `hfs-pdf i18n compile`"))
     lines = {(m.context, m.id): m.lineno for m in catalog if m.id}
     localization = Localization(locale, Locale.parse(locale), translations, po, lines, reviewed_by(catalog))
     return localization, incomplete
