@@ -76,6 +76,20 @@ def test_unreadable_logo(tmp_path: Path):
     assert _problems(path) == [f"FILE:{line_of(path, 'file:')}: logo.file: the PNG could not be read (UnidentifiedImageError) — re-export it"]
 
 
+def test_a_png_damaged_after_its_header_is_caught_at_load(tmp_path: Path):
+    """Its size reads fine; only decoding the pixels finds the damage (the render used to crash on it)."""
+    from PIL import Image
+
+    Image.effect_noise((300, 120), 60).convert("RGB").save(tmp_path / "logo.png")
+    data = bytearray((tmp_path / "logo.png").read_bytes())
+    for at in range(200, len(data) - 20, 37):
+        data[at] ^= 0x5A
+    (tmp_path / "logo.png").write_bytes(bytes(data))
+    assert Image.open(tmp_path / "logo.png").size == (300, 120)
+    path = _brand(tmp_path, "file: demo-logo.svg", "file: logo.png")
+    assert _problems(path) == [f"FILE:{line_of(path, 'file:')}: logo.file: the PNG could not be read (OSError) — re-export it"]
+
+
 def test_logo_needs_alt_text_or_decorative(tmp_path: Path):
     path = _brand(tmp_path, "  alt: Riverside Neurology Clinic logo, a blue river winding through a white circle\n", "")
     assert _problems(path) == [f"FILE:{line_of(path, 'file:')}: logo has no alt text — add alt: (what the logo shows), or decorative: true"]

@@ -79,10 +79,12 @@ def _logo_problem(file: Path) -> str | None:
         from hfs_pdf.images import load_svg
 
         return None if load_svg(file) is not None else "the SVG could not be read — check it opens in a browser"
-    from reportlab.lib.utils import ImageReader
+    from PIL import Image
 
     try:
-        width, height = ImageReader(str(file)).getSize()
+        with Image.open(file) as image:
+            image.load()  # decode every pixel: a damaged file can have a sound header
+            width, height = image.size
     except Exception as error:  # Pillow raises many types for a bad image; all mean the same here
         return f"the PNG could not be read ({error.__class__.__name__}) — re-export it"
     if min(width, height) < LOGO_MIN_PIXELS or max(width, height) > LOGO_MAX_PIXELS:
