@@ -103,7 +103,9 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, b, document))
     references = document.add("Sect", lang="en" if localization.tag != "en" else None)
-    heading = b.chrome(REFERENCES, styles.reference_heading, references, "H2")
+    # the records are English; the heading above them is in the handout's language
+    heading = b.tagged(plain_markup(b.gettext(REFERENCES), styles.right_to_left), styles.reference_heading,
+                       references, "H2", title=b.gettext(REFERENCES), lang=localization.tag if references.lang else None)
     # References stay in their original language (English), so they run left to right everywhere.
     reference_list = _list(
         b,

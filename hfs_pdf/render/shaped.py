@@ -18,14 +18,19 @@ from hfs_pdf.fonts import added_codes
 
 @lru_cache(maxsize=None)
 def glyph_text(font_file: str) -> dict[int, str]:
-    """Glyph id → the characters it draws, through cmap then every single and ligature substitution."""
+    """Glyph id → the characters it draws, through cmap then every single, multiple and ligature substitution.
+
+    A multiple substitution (Amiri lengthens some joins with kashida glyphs) gives its first glyph
+    the source's text; a glyph it inserts takes the text of the glyph it is a variant of
+    (`uni0640.05` draws a tatweel, U+0640), as its name says.
+    """
     font = ToolsFont(font_file, lazy=True)
     order = font.getGlyphOrder()
     ids = {name: index for index, name in enumerate(order)}
     text: dict[str, str] = {}
     for code, name in sorted(font.getBestCmap().items()):
         text.setdefault(name, chr(code))
-    singles, ligatures = [], []
+    singles, multiples, ligatures = [], [], []
     if "GSUB" in font:
         for lookup in font["GSUB"].table.LookupList.Lookup:
             for table in lookup.SubTable:
@@ -34,6 +39,8 @@ def glyph_text(font_file: str) -> dict[int, str]:
                     kind, table = table.ExtensionLookupType, table.ExtSubTable
                 if kind == 1:
                     singles.append(table.mapping)
+                elif kind == 2:
+                    multiples.append(table.mapping)
                 elif kind == 3:
                     singles.append({source: options[0] for source, options in table.alternates.items() if options})
                 elif kind == 4:
@@ -46,6 +53,18 @@ def glyph_text(font_file: str) -> dict[int, str]:
                 if source in text and target not in text:
                     text[target] = text[source]
                     changed = True
+        for mapping in multiples:
+            for source, sequence in mapping.items():
+                if source not in text or not sequence:
+                    continue
+                if sequence[0] not in text:
+                    text[sequence[0]] = text[source]
+                    changed = True
+                for inserted in sequence[1:]:
+                    variant_of = inserted.split(".", 1)[0]
+                    if inserted not in text and variant_of in text:
+                        text[inserted] = text[variant_of]
+                        changed = True
         for table in ligatures:
             for first, entries in table.items():
                 for ligature in entries:
