@@ -516,6 +516,32 @@ _LEVELS = re.compile(r"levels:\s*\[(.*?)\]\s*,\s*paragraphs", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+)\s*,?\s*\)")
 
 
+def resolved_levels(text: str, base_rtl: bool) -> list[int]:
+    """The embedding level of each character of a paragraph, before the per-line rule L1."""
+    info = get_display(text, base_dir="R" if base_rtl else "L", debug=True)
+    match = _LEVELS.search(info)
+    if match is None:
+        raise AssertionError(f"python-bidi's debug output has no levels: {info[:200]!r}")
+    per_byte = [int(level) for level in _LEVEL.findall(match.group(1))]
+    if len(per_byte) != len(text.encode("utf-8")):
+        raise AssertionError(f"python-bidi gave {len(per_byte)} levels for the {len(text.encode())} bytes of {text!r}")
+    levels, offset = [], 0
+    for char in text:
+        levels.append(per_byte[offset])
+        offset += len(char.encode("utf-8"))
+    return levels
+
+
+def line_end_rule(text: str, levels: list[int], base_rtl: bool) -> list[int]:
+    """UAX #9 L1 at the end of a line: trailing white space and isolate controls take the paragraph level."""
+    levels = list(levels)
+    for index in range(len(text) - 1, -1, -1):
+        if unicodedata.bidirectional(text[index]) not in ("WS", "LRI", "RLI", "FSI", "PDI"):
+            break
+        levels[index] = 1 if base_rtl else 0
+    return levels
+
+
 def bidi_levels(text: str, base_rtl: bool) -> list[int]:
     """The resolved embedding level of each character of one line (UAX #9 P–I, and L1).
 
@@ -604,6 +630,42 @@ def expected_visual(logical_line: str, base_rtl: bool = True, units: Iterable[st
     return comparable("".join(mirror(isolated[i]) if levels[i] % 2 else isolated[i] for i in order))
 
 
+def _isolated_with_origin(text: str, units: Iterable[str]) -> tuple[str, list[int]]:
+    """`isolate_units(text)` and, for each of its characters, the index in `text` it stands for
+    (an inserted LRI stands for the character after it, a PDI for the one before)."""
+    isolated = isolate_units(text, units)
+    origin, position = [], 0
+    for char in isolated:
+        if char == LRI:
+            origin.append(position)
+        elif char == PDI:
+            origin.append(position - 1)
+        else:
+            origin.append(position)
+            position += 1
+    return isolated, origin
+
+
+def expected_visual_in(words: list[str], start: int, count: int, base_rtl: bool = True, units: Iterable[str] = ()) -> str:
+    """The left-to-right order in which `words[start:start + count]`, one printed line of the
+    paragraph `words`, must be drawn, in `comparable` form.
+
+    UAX #9 resolves the levels over the whole paragraph (a number takes its type from the strong
+    letter before it, which may stand on the line above: after Arabic, "5.7%" is an Arabic number
+    whose "%" goes to its left) and reorders each line on its own (L1–L2); mirroring is L4.
+    """
+    paragraph = " ".join(words)
+    begin = len(" ".join(words[:start])) + (1 if start else 0)
+    end = begin + len(" ".join(words[start:start + count]))
+    isolated, origin = _isolated_with_origin(paragraph, units)
+    levels = resolved_levels(isolated, base_rtl)
+    picked = [index for index, at in enumerate(origin) if begin <= at < end]
+    line = "".join(isolated[index] for index in picked)
+    line_levels = line_end_rule(line, [levels[index] for index in picked], base_rtl)
+    order = visual_order(line_levels)
+    return comparable("".join(mirror(line[i]) if line_levels[i] % 2 else line[i] for i in order))
+
+
 _CITATIONS = re.compile(r"\s*((?:\[\d+\]\s*)*\[\d+\])")
 
 
@@ -635,8 +697,8 @@ def match_paragraph(lines: list[DrawnLine], base_rtl: bool, units: Iterable[str]
     has words (known from its own spaces), starting where the line above ended; together the lines
     use up the ActualText. So words out of order within a line and lines out of order are both
     caught. After a mismatch the next line may match any run (a resync), so one wrong line is
-    reported once, not with every line after it. Each line is laid out by bidi on its own: UAX #9
-    reorders after line breaking (L1–L4 work on lines).
+    reported once, not with every line after it. Levels come from the whole paragraph, the
+    reordering from each line (UAX #9: rules P–I per paragraph, L1–L4 per line).
     """
     words = logical_words(lines[0].actual_text or "", superscript_citations)
     mismatches: list[LineMismatch] = []
@@ -645,14 +707,14 @@ def match_paragraph(lines: list[DrawnLine], base_rtl: bool, units: Iterable[str]
         visual = line.visual
         count = len(visual.split(" "))
         run = " ".join(words[position:position + count])
-        expected = expected_visual(run, base_rtl, units)
+        expected = expected_visual_in(words, position, count, base_rtl, units)
         if expected == visual:
             position += count
             continue
         mismatches.append(LineMismatch(line, expected, run))
         position += count
         for start in range(len(words) - count + 1):
-            if expected_visual(" ".join(words[start:start + count]), base_rtl, units) == visual:
+            if expected_visual_in(words, start, count, base_rtl, units) == visual:
                 position = start + count
                 break
     if position != len(words) and not mismatches:

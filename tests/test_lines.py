@@ -114,6 +114,21 @@ def test_numbers_with_spaces_print_as_written(tmp_path: Path, source: str, whole
     assert whole.replace(" ", "") in drawn
 
 
+def test_phone_numbers_never_break_across_lines_in_any_language():
+    """Korean, like every language set by ReportLab, breaks lines at spaces: "(555)" ended one
+    line and "010-0142" began the next."""
+    from reportlab.platypus import Paragraph
+
+    context = InlineContext(placeholders={"clinic_phone": "(555) 010-0142"}, citations={}, link_color="#000000")
+    markup = to_markup("Call the clinic at {clinic_phone} if it gets worse, or tell us at the next visit.", context)
+    style = _style("NotoSans", 10, alignment=0)
+    for width in range(60, 400, 3):
+        paragraph = Paragraph(markup, style)
+        paragraph.wrap(width, 1000)
+        assert not any(" ".join(line[1]).endswith("(555)") for line in paragraph.blPara.lines), width
+    assert to_markup("about 10 in 100 000 people", context) == f"about 10 in 100{NO_BREAK_SPACE}000 people"
+
+
 def test_numbers_with_spaces_never_break_across_lines():
     assert keep_numbers_whole("نحو 100 000 شخص") == f"نحو 100{NO_BREAK_SPACE}000 شخص"
     assert keep_numbers_whole("الرقم (555) 010-0142") == f"الرقم {LRI}(555){NO_BREAK_SPACE}010-0142{PDI}"
@@ -162,6 +177,19 @@ def test_a_citation_after_the_last_word_sits_to_its_left_and_is_spoken_in_bracke
     assert paragraph.spoken_lines == ["يساعد الحقن [3]."]
 
 
+def test_a_citation_after_a_number_is_not_read_as_more_digits(tmp_path: Path):
+    """"6 in 100 [@x]." in Arabic: the mark belongs after "100" in reading order, so to its left,
+    not glued on its right as if the number were 1005."""
+    context = InlineContext(placeholders={}, citations={"x": 5, "y": 6}, link_color="#000000", right_to_left=True)
+    paragraph = _arabic(to_markup("نحو 6 من كل 100 [@x] [@y].", context))
+    chars = _page_chars(_draw(tmp_path, paragraph))
+    small = [c for c in chars if c["size"] < 14]
+    hundred = [c for c in chars if c["text"] in "10" and c["size"] == 14]
+    assert [c["text"] for c in sorted(small, key=lambda c: c["x0"])] == ["5", ",", "6"]
+    assert max(c["x1"] for c in small) <= min(c["x0"] for c in hundred) + 0.5
+    assert paragraph.spoken_lines == ["نحو 6 من كل 100 [5] [6]."]
+
+
 def test_lines_are_broken_in_logical_order_and_right_aligned(tmp_path: Path):
     words = [f"كلمة{n}" for n in range(1, 25)]
     paragraph = _arabic(" ".join(words))
@@ -202,6 +230,21 @@ def test_cjk_paragraph_never_starts_a_line_with_a_comma(tmp_path: Path):
             assert line[0] not in "，。、；：！？）」", (width, line)
             assert line[-1] not in "（「", (width, line)
         assert "".join(paragraph.spoken_lines) == text
+
+
+def test_a_citation_mark_never_starts_a_line(tmp_path: Path):
+    """Chinese may break before a digit, so "⁶。" began a line; large print's "[3]" after a space
+    stood alone on one."""
+    source = "如果出现这种情况，请告诉医生[@x]。" * 3
+    superscript = InlineContext(placeholders={}, citations={"x": 6}, link_color="#000000", own_lines=True)
+    large = InlineContext(placeholders={}, citations={"x": 3}, link_color="#000000", own_lines=True, superscript_citations=False)
+    for context in (superscript, large):
+        for width in range(60, 260, 5):
+            paragraph = ShapedParagraph(to_markup(source, context), _style("NotoSansCJKSC", 10, alignment=0),
+                                        language="zh", right_to_left=False)
+            paragraph.wrap(width, 1000)
+            for line in paragraph.spoken_lines:
+                assert not line.startswith(("[", "。")), (width, line)
 
 
 def test_split_keeps_widows_and_orphans_away():

@@ -20,8 +20,9 @@ import icu
 
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 NO_BREAK_SPACE = "\u00a0"
-CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Directional marks, embeddings, overrides and isolates: they steer the algorithm and draw nothing."""
+CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060")
+"""Directional marks, embeddings, overrides and isolates (they steer the algorithm) and the word
+joiner (it steers line breaking): none of them draws anything."""
 
 _STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
@@ -98,15 +99,18 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
 _PHONE = re.compile(r"\(\d+\)[ \u00a0]?\d[\d\u00a0 -]*\d")
 
 
-def keep_numbers_whole(text: str) -> str:
+def keep_numbers_whole(text: str, right_to_left: bool = True) -> str:
     """Numbers that contain spaces, made unbreakable units: "100 000", "(555) 010-0142".
 
-    A space between digit groups becomes a no-break space (bidi class CS, so the algorithm keeps
-    the digits in one run, and line breaking never splits the number); a phone number written
-    with its area code in parentheses is isolated left to right.
+    A space between digit groups becomes a no-break space, so line breaking never splits the
+    number (in any language) and, being bidi class CS, it keeps the digits in one run in
+    right-to-left text; there a phone number written with its area code in parentheses is also
+    isolated left to right.
     """
     text = _GROUPED_NUMBER.sub(lambda match: match.group(0).replace(" ", NO_BREAK_SPACE), text)
-    return _PHONE.sub(lambda match: LRI + match.group(0).replace(" ", NO_BREAK_SPACE) + PDI, text)
+    isolated = (lambda match: LRI + match.group(0).replace(" ", NO_BREAK_SPACE) + PDI) if right_to_left else (
+        lambda match: match.group(0).replace(" ", NO_BREAK_SPACE))
+    return _PHONE.sub(isolated, text)
 
 
 def without_controls(text: str) -> str:

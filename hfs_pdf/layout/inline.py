@@ -6,11 +6,15 @@ mini-HTML parser: only the tags written here can reach it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from hfs_pdf.content.markup import Cite, Link, Placeholder, Span, Text, parse_markup
-from hfs_pdf.layout.bidi import isolate, keep_numbers_whole
+from hfs_pdf.layout.bidi import LRI, NO_BREAK_SPACE, PDI, isolate, keep_numbers_whole
+
+UNBREAKABLE_PLACEHOLDERS = ("clinic_phone", "emergency_number")
+WORD_JOINER = "\u2060"  # no line break on either side; draws nothing
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class InlineContext:
     link_color: str
     right_to_left: bool = False
     superscript_citations: bool = True  # False: "[1]" at text size (large print)
+    own_lines: bool = False  # set by layout.lines (UAX #14 breaking), which honours a word joiner
 
 
 _EASTERN_DIGITS = {**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)}}
@@ -50,18 +55,39 @@ def to_markup(source: str, context: InlineContext) -> str:
             pieces[-1] = pieces[-1].rstrip()  # "control [@lu2014]." prints "control¹."
             if isinstance(last_seen, Cite):
                 pieces.append("<super>,</super>")  # "[@a] [@b]" prints "⁵,⁶", not "⁵⁶"
+            elif context.own_lines:
+                pieces.append(WORD_JOINER)  # Chinese may break before a digit: never before a citation mark
+        elif isinstance(span, Cite) and pieces:
+            if pieces[-1].endswith(" "):
+                pieces[-1] = pieces[-1].rstrip() + NO_BREAK_SPACE  # "[3]" never starts a line on its own
+            elif context.own_lines:
+                pieces.append(WORD_JOINER)
         pieces.append(_span_markup(span, context))
         if not (isinstance(span, Text) and not span.text.strip()):
             last_seen = span
-    return "".join(pieces)
+    markup = "".join(pieces)
+    return _CITATION_CLUSTER.sub(_isolated_citations, markup) if context.right_to_left else markup
+
+
+_CITATION_CLUSTER = re.compile(r"(?:<super>[^<]*</super>)+")
+
+
+def _isolated_citations(match: re.Match) -> str:
+    """A run of citation marks, as one left-to-right unit: after a number ("100⁵") the bidi
+    algorithm would otherwise read the mark as more digits of it, and print it on its right."""
+    cluster = match.group(0)
+    opening, closing = "<super>", "</super>"
+    return opening + LRI + cluster[len(opening):-len(closing)] + PDI + closing
 
 
 def _span_markup(span: Span, context: InlineContext) -> str:
     rtl = context.right_to_left
     if isinstance(span, Text):
-        return _strong(escape(_right_to_left_text(span.text) if rtl else span.text), span.strong)
+        return _strong(escape(_right_to_left_text(span.text) if rtl else keep_numbers_whole(span.text, False)), span.strong)
     if isinstance(span, Placeholder):
         value = context.placeholders[span.name]
+        if span.name in UNBREAKABLE_PLACEHOLDERS:
+            value = value.replace(" ", NO_BREAK_SPACE)  # a phone number is never split across lines
         # a filled-in value is one unit that the words around it cannot reorder
         return _strong(escape(isolate(_right_to_left_text(value)) if rtl else value), span.strong)
     if isinstance(span, Link):
@@ -82,7 +108,7 @@ def _strong(markup: str, strong: bool) -> str:
 
 def plain_markup(text: str, right_to_left: bool = False) -> str:
     """Text that carries no inline markup at all (brand fields, page chrome): escape only."""
-    return escape(_right_to_left_text(text) if right_to_left else text)
+    return escape(_right_to_left_text(text) if right_to_left else keep_numbers_whole(text, False))
 
 
 def link_markup(url: str, color: str, label: str | None = None) -> str:

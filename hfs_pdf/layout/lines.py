@@ -102,7 +102,7 @@ class _Source:
         """The text a reader should hear for `start:end`: citation numbers as " [n]", no controls."""
         parts = []
         for a, b, frag in self.style_runs(start, end):
-            text = self.text[a:b]
+            text = without_controls(self.text[a:b])
             if getattr(frag, "rise", 0) > 0:
                 number = text.strip().strip(",")
                 text = f" [{number}]" if number else ""

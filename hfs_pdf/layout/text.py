@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph
 
+from hfs_pdf.layout.bidi import without_controls
+
 
 def spoken_text(paragraph: Paragraph, line_joiner: str = " ") -> str | None:
     own = getattr(paragraph, "spoken_lines", None)  # right-to-left paragraphs know their logical lines
@@ -23,7 +25,7 @@ def spoken_text(paragraph: Paragraph, line_joiner: str = " ") -> str | None:
             lines.append(" ".join(line[1]))
         else:
             lines.append("".join(_frag_text(frag) for frag in line.words).strip())
-    return line_joiner.join(line for line in lines if line)
+    return without_controls(line_joiner.join(line for line in lines if line))
 
 
 def _frag_text(frag) -> str:
