@@ -78,7 +78,30 @@ class Callout:
     bullets: tuple[str, ...] = ()
 
 
-Block = Union[Paragraph, BulletList, StepList, Callout]
+@dataclass(frozen=True)
+class Table:
+    """A table read across: a header row naming the columns, then rows whose first cell names the
+    row (the treatment, say). Both kinds of header are tagged TH, with their scope."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+DRAWINGS = ("face-spasm", "nerve-and-vessel", "injection-sites", "mri-scan")
+"""The illustrations drawn for the project (layout.figures), by the name a handout uses."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One of the project's drawings, with the text a screen reader says for it and an optional caption."""
+
+    drawing: str
+    alt: str
+    caption: str | None = None
+
+
+Block = Union[Paragraph, BulletList, StepList, Callout, Table, Figure]
 
 
 @dataclass(frozen=True)

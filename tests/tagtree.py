@@ -44,6 +44,8 @@ def outline(path: Path) -> str:
             extras = "".join(
                 f" {key}={str(element[f'/{key}'])!r}" for key in ("Lang", "Alt") if f"/{key}" in element
             )
+            if "/A" in element and "/Scope" in element.A:
+                extras += f" Scope={str(element.A.Scope)[1:]}"
             texts = []
             kids = element.get("/K", [])
             for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
@@ -73,6 +75,7 @@ def tagged_font_sizes(path: Path, skip_roles: tuple[str, ...] = ()) -> dict[str,
             kids = element.get("/K", [])
             kids = kids if isinstance(kids, pikepdf.Array) else [kids]
             skipping = skipping or ("/Lang" in element and role in skip_roles)
+            skipping = skipping or role == "Figure"  # a drawing is scaled whole; its Alt is what is read
             for kid in kids:
                 if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR" and not skipping:
                     sizes.setdefault(role, set()).update(content[(pages[kid.Pg.objgen], int(kid.MCID))]["sizes"])

@@ -84,3 +84,58 @@ def test_large_print_sizes(every_pdf: Path, handout_id: str):
     assert min(sizes["H1"]) >= 22 and min(sizes["H2"]) >= 22
     standard = tagged_font_sizes(_pdf(every_pdf, "en", handout_id, Variant.STANDARD))
     assert max(standard["P"]) < 18
+
+
+FIGURED = ("overview", "mvd-surgery", "botulinum-toxin", "diagnosis")
+
+
+def _expected_alts(locale: str, handout_id: str) -> list[str]:
+    """The drawings' alt texts as the handout and its language's catalog say them."""
+    from babel.messages.pofile import read_po
+
+    from hfs_pdf.content import load_handout
+    from hfs_pdf.i18n.catalogs import po_path
+    from hfs_pdf.model import Figure
+
+    handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
+    alts = [block.alt for section in handout.sections for block in section.blocks if isinstance(block, Figure)]
+    if locale == "en":
+        return alts
+    catalog = read_po(po_path(PROJECT / "translations", locale).open("rb"))
+    return [catalog.get(alt, context=handout_id).string for alt in alts]
+
+
+@pytest.mark.parametrize("variant", list(Variant), ids=[v.value for v in Variant])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_drawings_are_figures_with_alt_text_in_the_handouts_language(every_pdf: Path, locale: str, variant: Variant):
+    for handout_id in FIGURED:
+        tree = outline(_pdf(every_pdf, locale, handout_id, variant))
+        alts = [line.strip() for line in tree.splitlines() if line.strip().startswith("Figure Alt=")]
+        expected = _expected_alts(locale, handout_id)
+        assert expected, handout_id
+        for alt in expected:
+            assert f"Figure Alt={' '.join(alt.split())!r} ''" in alts, (handout_id, alt)
+
+
+@pytest.mark.parametrize("variant", list(Variant), ids=[v.value for v in Variant])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_comparison_table_is_a_pdfua_table_in_every_language(every_pdf: Path, locale: str, variant: Variant):
+    """Standard: one Table, a header row of TH (Scope Column), each row named by a TH (Scope Row).
+    Large print: one small Table per treatment, with a Caption and TH (Scope Row) beside each TD."""
+    from hfs_pdf.content import load_handout
+    from hfs_pdf.model import Table
+
+    handout = load_handout(PROJECT / "handouts" / "overview.yaml")
+    table = next(block for section in handout.sections for block in section.blocks if isinstance(block, Table))
+    rows, columns = len(table.rows), len(table.columns)
+    roles = [line.strip().split(" ")[0] + (" " + line.split("Scope=")[1].split(" ")[0] if "Scope=" in line else "")
+             for line in outline(_pdf(every_pdf, locale, "overview", variant)).splitlines()]
+    if variant is Variant.STANDARD:
+        assert roles.count("Table") == 1 and roles.count("Caption") == 1
+        assert roles.count("TR") == rows + 1
+        assert roles.count("TH Column") == columns and roles.count("TH Row") == rows
+        assert roles.count("TD") == rows * (columns - 1)
+    else:
+        assert roles.count("Table") == rows and roles.count("Caption") == rows
+        assert roles.count("TR") == rows * (columns - 1) == roles.count("TH Row") == roles.count("TD")
+        assert roles.count("TH Column") == 0

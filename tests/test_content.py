@@ -50,16 +50,24 @@ CASES = {
                      "review.next_review (2025-01-01) must be after last_reviewed (2026-11-24)"),
     "unresolved-citation": ("unsafe [@tambasco2021]", "unsafe [@tambasco2012]", "unsafe [@tambasco2012]",
                             "citation [@tambasco2012] does not match any reference key (known: lu2014, cochrane2020, "
-                            "tambasco2021, medscape, miller2012, gong2022) — fix the key or add the reference"),
+                            "tambasco2021, medscape, miller2012, gong2022, asa-stroke) — fix the key or add the reference"),
     "unknown-placeholder": ("Talk to your doctor first.", "Call {clinic_fax} first.", "Acupuncture and herbal medicine.",
                             "sections[3].blocks[0].bullets[3]: unknown placeholder {clinic_fax} — use one of {clinic_name}, "
                             "{clinic_phone}, {emergency_number}, or write {{ and }} for literal braces"),
     "unclosed-bold": ("**primary** hemifacial", "**primary hemifacial", "Doctors call this **primary",
                       "sections[1].blocks[0].paragraph: ** opens bold text that is never closed — add the closing **"),
-    "number-as-text": ('version: "1.0"', "version: 1.0", "version: 1.0",
+    "number-as-text": ('version: "1.1"', "version: 1.1", "version: 1.1",
                        "review.version must be text — put it in quotes if it looks like a number or date"),
     "bad-callout-kind": ("kind: tip", "kind: note", "kind: note",
-                         "sections[3].blocks[1].callout.kind is 'note' — it must be one of: tip, warning, emergency"),
+                         "sections[3].blocks[2].callout.kind is 'note' — it must be one of: tip, warning, emergency"),
+    "unknown-drawing": ("drawing: face-spasm", "drawing: smiley", "drawing: smiley",
+                        "sections[0].blocks[3].figure.drawing is 'smiley' — it must be one of: face-spasm, "
+                        "nerve-and-vessel, injection-sites, mri-scan"),
+    "figure-without-alt": ("          alt: >-\n            Drawing of a face. On one side, the eye is squeezed shut. Shading and arrows show the\n"
+                           "            twitching spreading from the eye down to the cheek and the corner of the mouth.\n", "",
+                           "drawing: face-spasm", "sections[0].blocks[3].figure.alt is missing — add it"),
+    "short-table-row": ("              - Within a few days\n", "", "- - Botulinum toxin injections",
+                        "sections[3].blocks[1].table.rows[0] has 5 cells for 6 columns — give every row one cell per column"),
     "malformed-yaml": ("  - What is causing", "  -What: is: causing", "-What: is: causing",
                        "malformed YAML: mapping values are not allowed here — check indentation, quotes and colons"),
 }
@@ -74,7 +82,7 @@ def test_each_mistake_is_one_exactline_of(tmp_path: Path, case: str):
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path):
     path = tmp_path / "overview-copy.yaml"
-    path.write_text(SOURCE.replace(" [@gong2022]", "").replace("version: \"1.0\"", "version: \"\""), encoding="utf-8")
+    path.write_text(SOURCE.replace(" [@gong2022]", "").replace("version: \"1.1\"", "version: \"\""), encoding="utf-8")
     assert _problems(path) == [
         "FILE:1: id 'overview' does not match the file name — rename the file to overview.yaml or fix the id",
         "FILE:4: review.version is empty — write the text or remove the item",

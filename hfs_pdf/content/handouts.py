@@ -14,8 +14,10 @@ from hfs_pdf.errors import ContentError, Problem, UsageError, display_path
 from hfs_pdf.model import (
     Block,
     BulletList,
+    DRAWINGS,
     Callout,
     CalloutKind,
+    Figure,
     Handout,
     Paragraph,
     Reference,
@@ -23,11 +25,12 @@ from hfs_pdf.model import (
     ReviewStatus,
     Section,
     StepList,
+    Table,
 )
 
 HANDOUT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REFERENCE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
-BLOCK_KINDS = ("paragraph", "bullets", "steps", "callout")
+BLOCK_KINDS = ("paragraph", "bullets", "steps", "callout", "table", "figure")
 
 
 @dataclass
@@ -98,7 +101,41 @@ class _HandoutReader(Reader):
             return BulletList(self.prose_list(value, where))
         if kind == "steps":
             return StepList(self.prose_list(value, where))
+        if kind == "table":
+            return self.table(value, where)
+        if kind == "figure":
+            return self.figure(value, where)
         return self.callout(value, where)
+
+    def table(self, node: yaml.Node, path: str) -> Table:
+        keys = self.mapping(node, path, required=("caption", "columns", "rows"))
+        if len(keys) < 3:
+            raise Invalid()  # the missing key is already reported
+        caption = self.attempt(lambda: self.prose(keys["caption"], f"{path}.caption"))
+        columns = self.attempt(lambda: self.prose_list(keys["columns"], f"{path}.columns", min_items=2, max_items=6))
+        rows = self.attempt(lambda: self.sequence(keys["rows"], f"{path}.rows", min_items=1, max_items=8)) or []
+        cells: list[tuple[str, ...] | None] = []
+        for index, row in enumerate(rows):
+            where = f"{path}.rows[{index}]"
+            read = self.attempt(lambda: self.prose_list(row, where))
+            if read is not None and columns is not None and len(read) != len(columns):
+                self.problem(row, f"{where} has {len(read)} cells for {len(columns)} columns — give every row one cell per column")
+                read = None
+            cells.append(read)
+        if caption is None or columns is None or not cells or None in cells:
+            raise Invalid()
+        return Table(caption, columns, tuple(cells))
+
+    def figure(self, node: yaml.Node, path: str) -> Figure:
+        keys = self.mapping(node, path, required=("drawing", "alt"), optional=("caption",))
+        if "drawing" not in keys or "alt" not in keys:
+            raise Invalid()  # the missing key is already reported
+        drawing = self.attempt(lambda: self.choice(keys["drawing"], f"{path}.drawing", DRAWINGS))
+        alt = self.attempt(lambda: self.prose(keys["alt"], f"{path}.alt"))
+        caption = self.attempt(lambda: self.prose(keys["caption"], f"{path}.caption")) if "caption" in keys else None
+        if drawing is None or alt is None or ("caption" in keys and caption is None):
+            raise Invalid()
+        return Figure(drawing, alt, caption)
 
     def section(self, node: yaml.Node, path: str) -> Section:
         keys = self.mapping(node, path, required=("heading", "blocks"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from hfs_pdf.model import Block, BulletList, Callout, Handout, Paragraph, Section, StepList
+from hfs_pdf.model import Block, BulletList, Callout, Figure, Handout, Paragraph, Section, StepList, Table
 
 TextFunction = Callable[[str, str], str]  # (path, source text) → text to use
 
@@ -53,6 +53,19 @@ def _block(block: Block, path: str, text: TextFunction) -> Block:
         return BulletList(tuple(text(f"{path}.bullets[{i}]", item) for i, item in enumerate(block.items)))
     if isinstance(block, StepList):
         return StepList(tuple(text(f"{path}.steps[{i}]", item) for i, item in enumerate(block.items)))
+    if isinstance(block, Table):
+        where = f"{path}.table"
+        return Table(
+            caption=text(f"{where}.caption", block.caption),
+            columns=tuple(text(f"{where}.columns[{i}]", cell) for i, cell in enumerate(block.columns)),
+            rows=tuple(
+                tuple(text(f"{where}.rows[{r}][{c}]", cell) for c, cell in enumerate(row)) for r, row in enumerate(block.rows)
+            ),
+        )
+    if isinstance(block, Figure):
+        where = f"{path}.figure"
+        return Figure(block.drawing, text(f"{where}.alt", block.alt),
+                      text(f"{where}.caption", block.caption) if block.caption else None)
     return _callout(block, f"{path}.callout", text)
 
 

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table
 
 
 class WriteInLines(Flowable):
@@ -181,3 +181,31 @@ def _balance(heights: list[float], columns: int) -> tuple[list[int], float]:
             column_heights = [sum(heights[a:b]) for a, b in zip([0, *breaks], [*breaks, len(heights)])]
             return breaks, max(column_heights, default=0.0)
     return [], sum(heights)
+
+
+class RightToLeftTable(Table):
+    """A table whose columns run from the right, drawn cell by cell from the right too.
+
+    ReportLab draws each row's cells left to right; for a right-to-left table that is the reverse
+    of reading order, and the tagged cells' marked content would come out of tag-tree order.
+    Cells are queued while ReportLab draws the table and then drawn row by row, right to left
+    (the grid and backgrounds are decoration: their order does not matter).
+    """
+
+    def draw(self) -> None:
+        self._queued: list[tuple] = []
+        super().draw()
+        queued, self._queued = self._queued, None
+        row: list[tuple] = []
+        for cell in [*queued, None]:
+            if row and (cell is None or cell[2][1] != row[0][2][1]):  # a new row starts at another height
+                for waiting in reversed(row):
+                    Table._drawCell(self, *waiting)
+                row = []
+            if cell is not None:
+                row.append(cell)
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
+        if getattr(self, "_queued", None) is None:
+            return Table._drawCell(self, cellval, cellstyle, pos, size)
+        self._queued.append((cellval, cellstyle, pos, size))

@@ -23,7 +23,7 @@ from hfs_pdf.layout.bidi import isolate
 from hfs_pdf.layout.inline import bare_domain, plain_markup
 from hfs_pdf.layout.structure import Node, begin_marked, begin_pagination, end_marked
 from hfs_pdf.layout.styles import SCALES, Script
-from hfs_pdf.model import Brand, Handout, Paper, Variant
+from hfs_pdf.model import Brand, Handout, Paper, ReviewStatus, Variant
 from hfs_pdf.fonts import FontFamily
 
 PAGE_SIZES = {Paper.LETTER: LETTER, Paper.A4: A4}
@@ -34,11 +34,14 @@ FOOTER_PAGE = N_("Page {page} of {total}")
 FOOTER_VERSION = N_("Version {version}")
 # Translators: {date} is filled in already formatted for your language.
 FOOTER_REVIEWED = N_("Last reviewed {date}")
+# Translators: the date this version of a not-yet-reviewed handout was written; {date} is filled in
+# already formatted for your language. Do not say "reviewed": no clinician has checked it yet.
+FOOTER_VERSION_DATE = N_("Version date {date}")
 # Translators: caption beside the QR code in the header.
 QR_CAPTION = N_("Scan for more information")
 # Translators: what a screen reader says for the QR code in the header; {url} is the web address.
 QR_ALT = N_("QR code linking to {url}")
-CHROME = (FOOTER_PAGE, FOOTER_VERSION, FOOTER_REVIEWED, QR_CAPTION, QR_ALT)
+CHROME = (FOOTER_PAGE, FOOTER_VERSION, FOOTER_REVIEWED, FOOTER_VERSION_DATE, QR_CAPTION, QR_ALT)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,9 @@ def page_decorator(
     logo = _logo_drawer(brand, fonts, geometry.band_height - 16)
     qr = QrPainter(brand.qr_url, geometry.band_height - 12, colors.text)
     version = _(FOOTER_VERSION).format(version=handout.review.version)
-    reviewed = _(FOOTER_REVIEWED).format(date=localization.long_date(handout.review.last_reviewed))
+    # a draft's date is when this version was written, not a review no one has done
+    dated = FOOTER_REVIEWED if handout.review.status is ReviewStatus.REVIEWED else FOOTER_VERSION_DATE
+    reviewed = _(dated).format(date=localization.long_date(handout.review.last_reviewed))
     # each item is a unit: in a right-to-left footer the items run from the right, each reading as written
     separated = (lambda *items: " · ".join(map(isolate, items))) if script.right_to_left else (lambda *items: " · ".join(items))
     contact = separated(brand.name, brand.phone, bare_domain(brand.website))

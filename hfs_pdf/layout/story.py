@@ -9,12 +9,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization
-from hfs_pdf.layout.flowables import BalancedRows, ListRow, WriteInLines
+from hfs_pdf.layout.flowables import BalancedRows, ListRow, RightToLeftTable, WriteInLines
 from hfs_pdf.layout.structure import Node, Tagged
 from hfs_pdf.layout.text import spoken_text
 from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_markup
 from hfs_pdf.layout.styles import Styles
-from hfs_pdf.model import Block, Brand, BulletList, Callout, Handout, Paragraph as ParagraphBlock, ReviewStatus, StepList
+from hfs_pdf.layout.figures import draw_figure
+from hfs_pdf.model import (
+    Block, Brand, BulletList, Callout, Figure as FigureBlock, Handout, Paragraph as ParagraphBlock, ReviewStatus, StepList,
+    Table as TableBlock,
+)
 from hfs_pdf.palette import CALLOUT_TINTS, key_points_background
 
 KEY_POINTS = N_("Key points")
@@ -46,6 +50,7 @@ class _Builder:
             link_color=brand.colors.primary,
             right_to_left=styles.right_to_left,
             superscript_citations=styles.superscript_citations,
+            own_lines=styles.script.own_lines,
         )
         self.make_paragraph = styles.script.make_paragraph  # ReportLab cannot set right-to-left or CJK lines itself
         self.joiner = "" if localization.locale.language in ("zh", "ja") else " "
@@ -58,9 +63,9 @@ class _Builder:
         paragraph = (make_paragraph or self.make_paragraph)(markup, style)
         return Tagged(paragraph, node, lambda f: spoken_text(f, joiner))
 
-    def para(self, source: str, style, parent: Node, role: str = "P") -> Tagged:
+    def para(self, source: str, style, parent: Node, role: str = "P", **attributes) -> Tagged:
         title = plain_text(parse_markup(source), self.context.placeholders) if role.startswith("H") else None
-        return self.tagged(to_markup(source, self.context), style, parent, role, title=title)
+        return self.tagged(to_markup(source, self.context), style, parent, role, title=title, **attributes)
 
     def chrome(self, message: str, style, parent: Node, role: str = "P", **values: str) -> Tagged:
         """A translated page-chrome string as a tagged paragraph."""
@@ -143,7 +148,89 @@ def _block(block: Block, b: _Builder, parent: Node) -> list[Flowable]:
         return rows
     if isinstance(block, Callout):
         return [_callout(block, b, parent)]
+    if isinstance(block, TableBlock):
+        return _table(block, b, parent)
+    if isinstance(block, FigureBlock):
+        return _figure(block, b, parent)
     raise TypeError(f"unknown block {block!r}")
+
+
+def _table(block: TableBlock, b: _Builder, parent: Node) -> list[Flowable]:
+    """A PDF/UA table: Table › Caption, TR › TH (Scope Column / Row) and TD.
+
+    Read across, with the columns' names on top. Large print has no room for five columns at
+    18 pt: each row becomes a small two-column table of its own (the row's name as caption, the
+    column names as row headers), which reads the same.
+    """
+    styles = b.styles
+    if styles.reference_columns == 1:  # large print
+        flowables: list[Flowable] = []
+        lead = [b.para(block.caption, styles.caption, parent)]
+        for row in block.rows:
+            table = parent.add("Table")
+            caption = b.para(row[0], styles.caption, table, "Caption")
+            cells = []
+            for name, value in zip(block.columns[1:], row[1:]):
+                tr = table.add("TR")
+                cells.append([b.para(name, styles.table_cell, tr, "TH", scope="Row"), b.para(value, styles.table_cell, tr, "TD")])
+            # the caption stays with the first row; the other rows may run on to the next page
+            # (a whole block moved on would leave half a page empty at 18 pt)
+            first, rest = (_grid(part, styles, header_rows=0, widths=[0.38, 0.62], ruled=False) for part in (cells[:1], cells[1:]))
+            flowables.extend([KeepTogether([*lead, caption, first]), rest])
+            lead = []
+        return flowables
+    table = parent.add("Table")
+    caption = b.para(block.caption, styles.caption, table, "Caption")
+    header = table.add("TR")
+    cells = [[b.para(name, styles.table_header, header, "TH", scope="Column") for name in block.columns]]
+    for row in block.rows:
+        tr = table.add("TR")
+        cells.append([b.para(row[0], styles.table_cell, tr, "TH", scope="Row")]
+                     + [b.para(value, styles.table_cell, tr, "TD") for value in row[1:]])
+    first = 0.2
+    widths = [first] + [(1 - first) / (len(block.columns) - 1)] * (len(block.columns) - 1)
+    return [KeepTogether([caption, _grid(cells, styles, header_rows=1, widths=widths)])]
+
+
+def _grid(cells: list[list[Flowable]], styles: Styles, *, header_rows: int, widths: list[float], ruled: bool = True) -> Table:
+    """Cells in a ruled grid (or, not `ruled`, with a rule under each row only: the small tables of
+    large print, stacked, would otherwise read as one big grid); a right-to-left table puts its
+    first column on the right."""
+    if styles.right_to_left:
+        cells = [list(reversed(row)) for row in cells]
+        widths = list(reversed(widths))
+    colors = styles.colors
+    kind = RightToLeftTable if styles.right_to_left else Table
+    table = kind([[[cell] for cell in row] for row in cells], colWidths=[f"{w * 100:.2f}%" for w in widths],
+                 hAlign="RIGHT" if styles.right_to_left else "LEFT")
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),  # else Tables name unembedded Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.5, HexColor(colors.accent)) if ruled else ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(colors.accent)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HexColor(colors.primary)))
+    row_header = len(cells[0]) - 1 if styles.right_to_left else 0
+    commands.append(("BACKGROUND", (row_header, header_rows), (row_header, -1), key_points_background(colors)))
+    table.setStyle(TableStyle(commands))
+    table.spaceAfter = styles.body.fontSize * 0.6
+    return table
+
+
+def _figure(block: FigureBlock, b: _Builder, parent: Node) -> list[Flowable]:
+    """One of the project's drawings as a Figure with its (translated) alt text, and its caption."""
+    styles = b.styles
+    figure = parent.add("Figure", alt=plain_text(parse_markup(block.alt), b.context.placeholders))
+    drawing = Tagged(draw_figure(block.drawing, styles.colors, styles.figure_scale, styles.body.fontName), figure)
+    drawing.hAlign = "CENTER"
+    flowables: list[Flowable] = [drawing]
+    if block.caption:
+        flowables.append(b.para(block.caption, styles.body, parent))
+    return [KeepTogether(flowables)]
 
 
 def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, numbered: bool = False, start: int = 1,

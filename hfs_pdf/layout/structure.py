@@ -37,6 +37,7 @@ class Node:
     alt: str | None = None
     lang: str | None = None
     title: str | None = None  # headings: the bookmark text
+    scope: str | None = None  # table headers: "Column" or "Row"
 
     def add(self, role: str, **attributes) -> "Node":
         child = Node(role, **attributes)

@@ -73,6 +73,11 @@ class Styles:
     question: ParagraphStyle
     reference_heading: ParagraphStyle
     reference: ParagraphStyle
+    table_header: ParagraphStyle
+    table_cell: ParagraphStyle
+    caption: ParagraphStyle
+    colors: BrandColors
+    figure_scale: float  # illustrations are drawn larger in large print
     bullet_font: str
     bullet_size: float
     reference_columns: int  # large print uses one column: columns are hard to follow
@@ -98,6 +103,7 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
         return ParagraphStyle(name, **(settings | extra))
 
     body = style("body", scale.body, spaceAfter=scale.body * 0.4)
+    table_size = scale.body if variant is Variant.LARGE_PRINT else scale.body - 1.5
     return Styles(
         title=style("title", scale.title, bold=True, color=HexColor(colors.primary), spaceAfter=scale.body * 0.3),
         draft=style("draft", scale.small + 0.5, bold=True, color=HexColor(CALLOUT_TINTS[CalloutKind.WARNING][1]), spaceAfter=scale.body * 0.6),
@@ -120,10 +126,17 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
         ),
         # references are English bibliographic records in every language: left to right
         reference=style("reference", scale.small, alignment=TA_LEFT),
+        # a table's cells are narrower than the page: a size smaller, except in large print
+        table_header=style("table_header", table_size, bold=True, color=HexColor(colors.on_primary)),
+        table_cell=style("table_cell", table_size),
+        caption=style("caption", scale.body, bold=True, color=HexColor(colors.primary), spaceBefore=scale.body * 0.5,
+                      spaceAfter=scale.body * 0.3, keepWithNext=1),
         bullet_font=fonts.regular,
         bullet_size=scale.body,
         reference_columns=1 if variant is Variant.LARGE_PRINT else 2,
         right_to_left=script.right_to_left,
         script=script,
+        colors=colors,
+        figure_scale=1.5 if variant is Variant.LARGE_PRINT else 1.0,
         superscript_citations=variant is not Variant.LARGE_PRINT,
     )

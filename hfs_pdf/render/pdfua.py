@@ -38,6 +38,8 @@ def make_accessible(data: bytes, structure: Node, info, shaped_text: dict[str, d
                 element.Alt = String(node.alt)
             if node.lang:
                 element.Lang = String(node.lang)
+            if node.scope:
+                element.A = Dictionary(O=Name.Table, Scope=Name("/" + node.scope))
             kids = Array()
             for kid in node.kids:
                 if isinstance(kid, Node) and not _has_content(kid):
@@ -51,6 +53,9 @@ def make_accessible(data: bytes, structure: Node, info, shaped_text: dict[str, d
                 else:
                     kids.append(build(kid, element))
             element.K = kids
+            on = {mark.page for mark in _marks(node)}
+            if len(on) == 1:  # readers and checkers place an element (a table, say) by its /Pg
+                element.Pg = pages[on.pop() - 1].obj
             return element
 
         document = build(structure, root)
@@ -74,6 +79,14 @@ def make_accessible(data: bytes, structure: Node, info, shaped_text: dict[str, d
         out = BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
+
+
+def _marks(node: Node):
+    for kid in node.kids:
+        if isinstance(kid, Mark):
+            yield kid
+        else:
+            yield from _marks(kid)
 
 
 def _has_content(node: Node) -> bool:
