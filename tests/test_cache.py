@@ -133,7 +133,7 @@ def test_cli_reports_unchanged_documents_and_force(runner, project_copy: Path, t
     assert runner.invoke(cli, arguments).exit_code == 0
     again = runner.invoke(cli, arguments)
     assert again.exit_code == 0, again.output
-    assert again.output.startswith(f"unchanged {out / 'en' / 'overview.pdf'} (2 pages,")
+    assert again.output.startswith(f"unchanged {out / 'en' / 'overview.pdf'} (3 pages,")
     assert again.output.endswith("(0 built, 1 unchanged since the last build)\n")
     forced = runner.invoke(cli, [*arguments, "--force"])
     assert forced.exit_code == 0 and forced.output.endswith("(1 built, 0 unchanged since the last build)\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,13 +46,35 @@ def test_handout_text_is_printed(built: dict[str, Path], handout_id: str):
 
 @pytest.mark.parametrize("handout_id", HANDOUT_IDS)
 def test_fits_its_page_budget_and_every_page_has_its_footer(built: dict[str, Path], handout_id: str):
+    """Three pages at most in English, so translations (15–30 % longer) fit the budget of two
+    sheets printed on both sides (the drawings, the table and the full safety warnings no longer
+    fit one sheet). A draft's footer dates its version and never says "reviewed"."""
+    handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
     texts = page_texts(built[handout_id])
-    assert 1 <= len(texts) <= 2
+    assert 1 <= len(texts) <= 3
+    assert handout.review.status.value == "draft"
     for number, text in enumerate(texts, start=1):
         flat = words(text)
         assert f"Page {number} of {len(texts)}" in flat
-        assert f"{handout_id} · Version 1.0 · Last reviewed November 24, 2026" in flat
+        assert f"{handout_id} · Version {handout.review.version} · Version date November 24, 2026" in flat
+        assert "Last reviewed" not in flat and "reviewed November" not in flat
         assert BRAND.phone in flat
+
+
+def test_a_reviewed_handout_says_when_it_was_last_reviewed(tmp_path: Path):
+    from hfs_pdf import operations
+
+    root = tmp_path / "clinic"
+    for folder in ("handouts", "brands"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    path = root / "handouts" / "overview.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  status: draft\n", "  status: reviewed\n  reviewer_role: Neurologist\n", 1), encoding="utf-8")
+    report = operations.build(operations.Project.at(root), languages=("en",), handout_ids=("overview",), out_dir=tmp_path / "out")
+    assert report.ok, report.problems
+    flat = words(" ".join(page_texts(tmp_path / "out" / "en" / "overview.pdf")))
+    assert "overview · Version 1.1 · Last reviewed November 24, 2026" in flat
+    assert "Version date" not in flat and "Draft — pending clinical review" not in flat
 
 
 @pytest.mark.parametrize("handout_id", HANDOUT_IDS)
