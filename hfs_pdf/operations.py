@@ -523,7 +523,12 @@ def release(
         shutil.rmtree(retired, ignore_errors=True)
         if out_dir.exists():
             out_dir.rename(retired)
-        staging.rename(out_dir)
+        try:
+            staging.rename(out_dir)
+        except OSError:
+            if retired.exists():
+                retired.rename(out_dir)  # the previous release stays where it was, whole
+            raise
         shutil.rmtree(retired, ignore_errors=True)
     except OSError as error:
         raise cannot_write(out_dir, error)

@@ -44,6 +44,18 @@ def test_low_contrast_is_rejected_with_the_measured_ratio(tmp_path: Path):
     assert all("#999999" in p for p in problems)
 
 
+def test_contrast_just_above_the_aa_minimum_passes_and_just_below_fails(tmp_path: Path):
+    """#767676 on white is 4.54:1, #777777 is 4.48:1: the line is 4.5:1, not 3:1 or 4:1."""
+    assert load_brand(_brand(tmp_path, 'primary: "#1F4E79"', 'primary: "#767676"')).colors.primary == "#767676"
+    path = _brand(tmp_path, 'primary: "#1F4E79"', 'primary: "#777777"')
+    assert _problems(path) == [
+        f"FILE:{line_of(path, 'primary:')}: colors: headings on the page (#777777 on #FFFFFF) has contrast 4.48:1, "
+        "below the WCAG AA minimum of 4.5:1 — darken or lighten one of them",
+        f"FILE:{line_of(path, 'on_primary:')}: colors: clinic name on the header band (#FFFFFF on #777777) has contrast 4.48:1, "
+        "below the WCAG AA minimum of 4.5:1 — darken or lighten one of them",
+    ]
+
+
 def test_header_band_contrast_is_checked(tmp_path: Path):
     path = _brand(tmp_path, 'on_primary: "#FFFFFF"', 'on_primary: "#3F6E99"')
     assert _problems(path) == [

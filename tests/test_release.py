@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from hfs_pdf import operations
 from hfs_pdf.cli import cli
+from hfs_pdf.content import load_handout
 
 from .conftest import PROJECT
 
@@ -74,7 +75,8 @@ def test_manifest_describes_every_file(two_releases):
         assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
         assert entry["bytes"] == pdf.stat().st_size
         assert entry["pages"] == len(PdfReader(pdf).pages)
-        assert entry["content_version"] == "1.0" and entry["review_status"] == "draft, pending clinical review"
+        version = load_handout(PROJECT / "handouts" / f"{entry['handout']}.yaml").review.version
+        assert entry["content_version"] == version and entry["review_status"] == "draft, pending clinical review"
         assert entry["translation_status"] == ("source" if entry["language"] == "en" else "machine draft, pending human review")
 
 
@@ -124,3 +126,52 @@ def test_a_release_folder_that_cannot_be_written_leaves_nothing(project: Path, t
         "choose another output path, or free space / fix permissions\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+
+
+def test_zip_entries_carry_exactly_the_fixed_time(two_releases, project: Path, tmp_path: Path, monkeypatch):
+    """Not "close to": a timestamp slipped in would otherwise pass whenever both test releases
+    happen to fall in the same 2-second zip-time window."""
+    with zipfile.ZipFile(two_releases[0] / "hfs-pdf-handouts.zip") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
+    out = tmp_path / "release"
+    assert _release(CliRunner(), project, out).exit_code == 0
+    with zipfile.ZipFile(out / "hfs-pdf-handouts.zip") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
+def test_the_release_is_renamed_into_place_not_copied(project: Path, tmp_path: Path, monkeypatch):
+    """A copy that fails half-way leaves half a release that looks finished; a rename cannot.
+    The staged manifest and the published one are the same file (same inode)."""
+    from hfs_pdf.publish import release as release_module
+
+    staged: list[int] = []
+    write = release_module.write_release_files
+
+    def recording(folder: Path, *args, **kwargs):
+        write(folder, *args, **kwargs)
+        staged.append((folder / "manifest.json").stat().st_ino)
+
+    monkeypatch.setattr(release_module, "write_release_files", recording)
+    out = tmp_path / "release"
+    assert _release(CliRunner(), project, out).exit_code == 0
+    assert staged == [(out / "manifest.json").stat().st_ino]
+
+
+def test_a_release_that_fails_at_the_last_step_leaves_the_previous_one_whole(project: Path, tmp_path: Path, monkeypatch):
+    out = tmp_path / "release"
+    assert _release(CliRunner(), project, out).exit_code == 0
+    before = _files(out)
+    real_rename = Path.rename
+
+    def failing(self, target):
+        if self.name == ".release.partial":
+            raise OSError(28, "No space left on device")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    result = _release(CliRunner(), project, out, "--force")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output
+    assert _files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]  # no staging or retired folder left
