@@ -119,15 +119,24 @@ def _strip_end(text: str, start: int, end: int) -> int:
 class ShapedParagraph(Flowable):
     """A paragraph that breaks, orders and shapes its own lines; see the module docstring."""
 
-    def __init__(self, markup: str, style, *, language: str, right_to_left: bool, _source: _Source | None = None,
-                 _span: tuple[int, int] | None = None):
-        super().__init__()
-        self.style = style
-        self._source = _source or _Source(markup, style, language, right_to_left)
-        self._span = _span or (0, len(self._source.text))
+    def __init__(self, markup: str, style, *, language: str, right_to_left: bool):
+        source = _Source(markup, style, language, right_to_left)
+        self._set_up(style, source, (0, len(source.text)))
+
+    def _set_up(self, style, source: _Source, span: tuple[int, int]) -> None:
+        Flowable.__init__(self)
+        self.style, self._source, self._span = style, source, span
         self._broken_for: float | None = None
         self.lines: list[tuple[int, int]] = []  # (start, end) of each line in the source text
         self.width = self.height = 0.0
+
+    def _piece(self, lines: list[tuple[int, int]], width: float) -> "ShapedParagraph":
+        """Part of this paragraph (what a page split leaves on each side), already broken for `width`;
+        broken again from its own text if it is later laid out at another width."""
+        piece = ShapedParagraph.__new__(ShapedParagraph)
+        piece._set_up(self.style, self._source, (lines[0][0], lines[-1][1]))
+        piece.lines, piece._broken_for = lines, width
+        return piece
 
     # -- layout ------------------------------------------------------------------------------
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -175,13 +184,7 @@ class ShapedParagraph(Flowable):
                 fitting -= 1
             else:
                 return []
-        pieces = []
-        for lines in (self.lines[:fitting], self.lines[fitting:]):
-            piece = ShapedParagraph("", style, language="", right_to_left=False, _source=self._source,
-                                    _span=(lines[0][0], lines[-1][1]))
-            piece.lines, piece._broken_for = lines, available_width
-            pieces.append(piece)
-        return pieces
+        return [self._piece(self.lines[:fitting], available_width), self._piece(self.lines[fitting:], available_width)]
 
     def minWidth(self) -> float:
         widest = max((self._source.piece_widths(i)[0] for i in range(len(self._source.pieces))), default=0.0)
