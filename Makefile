@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate check list clean snapshots release pack bench bytecode
+.PHONY: build test fuzz validate check list clean snapshots release pack bench bytecode
 
 build: $(STAMP) bytecode
 	$(BIN)/hfs-pdf i18n compile
@@ -15,6 +15,11 @@ build: $(STAMP) bytecode
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fuzz properties of tests/test_fuzz.py, long and random (make test runs a short fixed sample).
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)
+	HFS_PDF_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 validate: $(STAMP)
 	$(BIN)/hfs-pdf validate

@@ -7,6 +7,7 @@ extraction whole.
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from dataclasses import dataclass
 from itertools import islice
@@ -54,18 +55,29 @@ def font_paths(name: str, fonts_dir: Path = FONTS_DIR) -> tuple[Path, ...]:
 _REGISTERED: dict[str, FontFamily] = {}
 
 
+def load_font(font_name: str, path: Path) -> TTFont:
+    """Parse a font file, checking its table checksums (a few ms even for the CJK fonts).
+
+    Without the checksums a damaged file often parses, and fails only while the PDF is being
+    written — an internal error; with them every damaged byte is caught here, naming the file.
+    """
+    if not path.is_file():
+        raise FontError(f"{display_path(path)}: font file missing — restore it from the hfs-pdf checkout (fonts/)")
+    try:
+        return TTFont(font_name, str(path), validate=1)
+    except (TTFError, struct.error, ValueError, IndexError, KeyError, OverflowError) as error:
+        reason = " ".join(str(error).split()) or error.__class__.__name__
+        raise FontError(f"{display_path(path)}: not a usable TrueType font ({reason}) — restore it from the hfs-pdf "
+                        "checkout (fonts/), or use a TrueType-outline .ttf")
+
+
 def font_family(name: str = "NotoSans", fonts_dir: Path = FONTS_DIR) -> FontFamily:
     """Register a family once per process (until released) and return its names."""
     if name in _REGISTERED:
         return _REGISTERED[name]
     family = FontFamily(regular=name, bold=f"{name}-Bold")
     for font_name, path in zip((family.regular, family.bold), font_paths(name, fonts_dir)):
-        if not path.is_file():
-            raise FontError(f"{display_path(path)}: font file missing — restore it from the hfs-pdf checkout (fonts/)")
-        try:
-            pdfmetrics.registerFont(TTFont(font_name, str(path)))
-        except TTFError as error:
-            raise FontError(f"{display_path(path)}: not a usable TrueType font ({error}) — use a TrueType-outline .ttf")
+        pdfmetrics.registerFont(load_font(font_name, path))
     addMapping(name, 0, 0, family.regular)
     addMapping(name, 1, 0, family.bold)
     addMapping(name, 0, 1, family.regular)  # no italics: large-print guidance avoids them

@@ -49,6 +49,8 @@ class _BrandReader(Reader):
 
     def logo(self, node: yaml.Node, path: str) -> Logo:
         keys = self.mapping(node, path, required=("file",), optional=("alt", "decorative"))
+        if "file" not in keys:
+            raise Invalid()  # reported by mapping
         name = self.text(keys["file"], f"{path}.file")
         decorative = self.boolean(keys["decorative"], f"{path}.decorative") if "decorative" in keys else False
         alt = self.attempt(lambda: self.text(keys["alt"], f"{path}.alt")) if "alt" in keys else None

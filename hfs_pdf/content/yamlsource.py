@@ -151,7 +151,10 @@ def compose_file(reader: Reader, text: str | None = None) -> yaml.Node:
     except FileNotFoundError:
         raise reader.fail(None, "file not found — check the path")
     except UnicodeDecodeError as error:
-        raise reader.fail(None, f"is not UTF-8 text (byte {error.start}) — save the file as UTF-8")
+        data = reader.path.read_bytes()
+        reader.problems.append(Problem(reader.where, f"is not UTF-8 text (byte 0x{data[error.start]:02X}) — save the file as UTF-8",
+                                       data.count(b"\n", 0, error.start) + 1))
+        raise Invalid()
     except OSError as error:
         raise reader.fail(None, f"cannot be read ({error.strerror})")
     reader.lines = text.splitlines()
@@ -169,8 +172,13 @@ def compose_file(reader: Reader, text: str | None = None) -> yaml.Node:
             Problem(reader.where, f"malformed YAML: {what} — check indentation, quotes and colons", line)
         )
         raise Invalid()
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow, such as NUL
+        line = text.count("\n", 0, error.position) + 1
+        reader.problems.append(Problem(
+            reader.where, f"character U+{error.character:04X} is not allowed in YAML — delete it (a damaged file?)", line))
+        raise Invalid()
     except yaml.YAMLError as error:
-        raise reader.fail(None, f"malformed YAML: {error}")
+        raise reader.fail(None, "malformed YAML: " + " ".join(str(error).split()))
     if node is None:
         raise reader.fail(None, "file is empty — see handouts/README.md for the format")
     return node

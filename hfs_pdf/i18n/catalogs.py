@@ -84,7 +84,18 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     except PoFileError as error:
         line = getattr(error, "lineno", None)
         line = line + 1 if line is not None else None  # Babel counts PoFileError lines from 0
-        raise TranslationError(Problem(display_path(path), f"invalid PO syntax: {error} — fix it in a PO editor", line))
+        raise TranslationError(Problem(display_path(path), f"invalid PO syntax: {_one_line(error)} — fix it in a PO editor", line))
+    except (ValueError, LookupError) as error:  # Babel reads the header's dates, charset and plural rules
+        header_end = data.find(b"\n\n")
+        raise TranslationError(Problem(
+            display_path(path), f"invalid PO header ({_one_line(error)}) — fix the header fields in a PO editor",
+            data.count(b"\n", 0, header_end) + 1 if header_end > 0 else 1,
+        ))
+
+
+def _one_line(error: Exception, limit: int = 160) -> str:
+    """A library's message on one line, cut short: some quote a whole multi-line header."""
+    return _short(" ".join(str(error).split()), limit)
 
 
 def new_catalog(template: Catalog, locale: str) -> Catalog:
@@ -160,10 +171,13 @@ def _placeholder_problem(message: Message) -> str | None:
             return f"placeholders {sorted(wanted)} became {sorted(got)} — keep every {{name}} exactly as in the English"
         return None
     try:
+        wanted = markup_signature(parse_markup(message.id))
+    except MarkupError as error:
+        return f"the English (msgid) is not valid handout markup ({error}) — do not edit msgids; run `hfs-pdf i18n update`"
+    try:
         got = markup_signature(parse_markup(message.string))
     except MarkupError as error:
         return f"{error}"
-    wanted = markup_signature(parse_markup(message.id))
     if wanted != got:
         missing = sorted((wanted - got).elements())
         extra = sorted((got - wanted).elements())
