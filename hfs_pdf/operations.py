@@ -510,6 +510,9 @@ def release(
 
     check_writable(out_dir.parent)
     staging = out_dir.parent / f".{out_dir.name}.partial"
+    retired = out_dir.parent / f".{out_dir.name}.old"
+    if retired.is_dir() and not out_dir.exists():
+        retired.rename(out_dir)  # a release killed between its two renames: the previous one comes back
     shutil.rmtree(staging, ignore_errors=True)
     try:
         report = build(
@@ -519,14 +522,13 @@ def release(
         if not report.ok:
             return report
         write_release_files(staging, _release_entries(project, handout_ids, report, staging), __version__)
-        retired = out_dir.parent / f".{out_dir.name}.old"
         shutil.rmtree(retired, ignore_errors=True)
         if out_dir.exists():
             out_dir.rename(retired)
         try:
             staging.rename(out_dir)
-        except OSError:
-            if retired.exists():
+        except BaseException:  # a full disk, or Ctrl-C between the two renames
+            if retired.exists() and not out_dir.exists():
                 retired.rename(out_dir)  # the previous release stays where it was, whole
             raise
         shutil.rmtree(retired, ignore_errors=True)

@@ -175,3 +175,19 @@ def test_a_release_that_fails_at_the_last_step_leaves_the_previous_one_whole(pro
     assert "No space left on device" in result.output
     assert _files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]  # no staging or retired folder left
+
+
+def test_a_release_killed_between_its_two_renames_is_put_back_by_the_next_run(project: Path, tmp_path: Path):
+    """A hard kill can land between moving the old release aside and moving the new one in; the
+    next run (here one that fails on a broken handout) finds the old release aside and restores it."""
+    out = tmp_path / "release"
+    assert _release(CliRunner(), project, out).exit_code == 0
+    before = _files(out)
+    out.rename(tmp_path / ".release.old")
+    broken = tmp_path / "broken"
+    shutil.copytree(project, broken)
+    handout = broken / "handouts" / "overview.yaml"
+    handout.write_text(handout.read_text().replace("[@lu2014]", "[@nobody]", 1))
+    assert _release(CliRunner(), broken, out).exit_code == 1
+    assert _files(out) == before
+    assert not (tmp_path / ".release.old").exists()
