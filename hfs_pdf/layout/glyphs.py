@@ -17,7 +17,9 @@ from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from hfs_pdf.fonts import glyph_code
 
 FEATURES = {"kern": True, "liga": True}
-"""Kerning and standard ligatures (lam-alef is required in Arabic; ReportLab asks for the same)."""
+"""Kerning and standard ligatures (Arabic's required ones, lam-alef among them, come with the
+script). Not the discretionary ligatures ReportLab also asks for: in Amiri they are decorative
+calligraphic forms that make a patient handout harder to read."""
 
 
 @dataclass(frozen=True)
