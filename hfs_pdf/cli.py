@@ -398,13 +398,18 @@ def status(root) -> None:
       hfs-pdf i18n status
     """
     with _reporting():
-        rows = operations.i18n_status(_project(root))
+        project = _project(root)
+        rows = operations.i18n_status(project)
+        approved = operations.approved_number_differences(project)
     header = ("language", "handout", "translated", "fuzzy", "untranslated", "review")
     _echo_table(header, [
         (r.locale, r.group, str(r.translated), str(r.fuzzy), str(r.untranslated),
          f"reviewed by {r.reviewed_by}" if r.reviewed_by else "machine draft, pending human review")
         for r in rows
     ])
+    for entry in approved:
+        click.echo(f"numbers changed on purpose: {entry.where}: [{entry.context}] {entry.english!r}: "
+                   f"{entry.difference} — {entry.reason}")
 
 
 def main() -> None:

@@ -113,6 +113,12 @@ def validate(project: Project, brand_path: Path | None = None) -> ValidationRepo
         brand = load_brand(brand_path or project.default_brand)
     except HfsPdfError as error:
         problems.extend(error.problems)
+    for locale in project.locales()[1:]:  # a catalog that breaks markup or changes a number is a content problem too
+        po = catalogs.po_path(project.translations_dir, locale)
+        try:
+            problems.extend(catalogs.check_catalog(catalogs.read_catalog(po, locale), po).broken)
+        except HfsPdfError as error:
+            problems.extend(error.problems)
     return ValidationReport(list(loaded.handouts), brand, problems)
 
 
@@ -428,6 +434,31 @@ class CatalogStatus:
     fuzzy: int
     untranslated: int
     reviewed_by: str | None
+
+
+@dataclass(frozen=True)
+class ApprovedNumbers:
+    """A translation whose numbers differ from the English on purpose, with the translator's reason."""
+
+    where: str  # catalog:line
+    context: str
+    english: str
+    difference: str
+    reason: str
+
+
+def approved_number_differences(project: Project) -> list[ApprovedNumbers]:
+    """Every `# numbers-ok:` entry of every catalog: what a reviewer should look at first."""
+    found = []
+    for locale in project.locales()[1:]:
+        po = catalogs.po_path(project.translations_dir, locale)
+        for message in catalogs.read_catalog(po, locale):
+            reason = catalogs.number_approval(message) if message.id and message.string else None
+            difference = catalogs.changed_numbers(message) if reason else None
+            if difference:
+                found.append(ApprovedNumbers(f"{display_path(po)}:{message.lineno}", message.context or "page chrome",
+                                             catalogs.short_text(message.id), difference, reason))
+    return found
 
 
 def i18n_status(project: Project) -> list[CatalogStatus]:

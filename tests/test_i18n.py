@@ -257,3 +257,58 @@ def test_a_string_missing_from_the_catalog_is_an_error_not_english(runner: CliRu
     assert (f"error: {po}: [page chrome] 'Scan for more information' is not in the catalog (needed by overview) — "
             "run `hfs-pdf i18n update` and translate it") in result.output
     assert not (tmp_path / "es" / "overview.pdf").exists()
+
+
+def _dose_changed(spanish: Path, comment: str | None = None) -> tuple[Path, int]:
+    """The Spanish translation of '... about 3 months ...' with 3 mistyped as 5 (a dose interval)."""
+    po = po_path(spanish / "translations", "es")
+    catalog = read_po(po.open("rb"))
+    message = next(m for m in catalog if m.context == "overview" and m.id.startswith("**Botulinum toxin injections.**"))
+    message.string = message.id.replace("about 3 months", "about 5 months")
+    if comment:
+        message.user_comments.append(comment)
+    po.write_bytes(write_catalog(po, catalog))
+    return po, read_po(po.open("rb")).get(message.id, context="overview").lineno
+
+
+def test_a_translated_number_that_differs_from_the_english_is_refused(runner: CliRunner, spanish: Path, tmp_path: Path):
+    """A mistyped dose interval, time or count must never reach a patient: compile, validate and build refuse it."""
+    po, line = _dose_changed(spanish)
+    from hfs_pdf.i18n.catalogs import short_text
+
+    english = short_text("**Botulinum toxin injections.** This is the usual first choice.")
+    expected = (f"error: {po}:{line}: [overview] {english!r}: "
+                "numbers missing 3; not in the English 5 — write every number as the English has it, or, if the "
+                "difference is right, add the translator comment '# numbers-ok: <why>' to this entry")
+    for command in (("i18n", "compile"), ("validate",), ("build", "--lang", "es", "--handout", "overview", "--out", str(tmp_path))):
+        result = _run(runner, *command, "--root", str(spanish))
+        assert result.exit_code == 1, command
+        assert expected in result.output.splitlines(), (command, result.output)
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_an_approved_number_difference_is_accepted_and_listed(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po, line = _dose_changed(spanish, "numbers-ok: the Spanish label counts the months differently (test)")
+    assert _run(runner, "i18n", "compile", "--root", str(spanish)).exit_code == 0
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--handout", "overview", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    status = _run(runner, "i18n", "status", "--root", str(spanish))
+    from hfs_pdf.i18n.catalogs import short_text
+
+    english = short_text("**Botulinum toxin injections.** This is the usual first choice.")
+    assert (f"numbers changed on purpose: {po}:{line}: [overview] {english!r}: missing 3; not in the English 5 — "
+            "the Spanish label counts the months differently (test)") in status.output
+
+
+@pytest.mark.parametrize("english, translated", [
+    ("About 10 in every 100,000 people.", "Unas 10 de cada 100 000 personas."),
+    ("About 10 in every 100,000 people.", "نحو ١٠ من كل ١٠٠٬٠٠٠ شخص."),
+    ("It came back in 2.4% of people.", "Volvió en el 2,4 % de las personas."),
+])
+def test_numbers_compare_across_digits_and_grouping(english: str, translated: str):
+    from babel.messages.catalog import Message
+
+    from hfs_pdf.i18n.catalogs import changed_numbers
+
+    assert changed_numbers(Message(english, translated)) is None
+    assert changed_numbers(Message(english, translated.replace("10", "19").replace("١٠", "١٩").replace("2,4", "4,2"))) is not None

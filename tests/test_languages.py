@@ -120,6 +120,7 @@ def test_arabic_digits_keep_their_order(tmp_path: Path):
         if message.id:
             message.string = message.id
     catalog.get("Key points").string = "الجرعة ٣٧ ملغ"  # "dose 37 mg", in Arabic-Indic digits
+    catalog.get("Key points").user_comments.append("numbers-ok: a test of how Arabic-Indic digits print")
     from hfs_pdf.i18n.catalogs import write_catalog
 
     path.write_bytes(write_catalog(path, catalog))

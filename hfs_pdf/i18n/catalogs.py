@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import string
 import struct
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -95,7 +96,7 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
 
 def _one_line(error: Exception, limit: int = 160) -> str:
     """A library's message on one line, cut short: some quote a whole multi-line header."""
-    return _short(" ".join(str(error).split()), limit)
+    return short_text(" ".join(str(error).split()), limit)
 
 
 def new_catalog(template: Catalog, locale: str) -> Catalog:
@@ -136,7 +137,7 @@ class CatalogCheck:
     def incomplete_problems(self) -> list[Problem]:
         where = display_path(self.path)
         return [
-            Problem(where, f"{kind} [{m.context or 'page chrome'}] {_short(m.id)!r} — {fix}", m.lineno)
+            Problem(where, f"{kind} [{m.context or 'page chrome'}] {short_text(m.id)!r} — {fix}", m.lineno)
             for kind, messages, fix in (
                 ("untranslated", self.untranslated, "translate it"),
                 ("fuzzy", self.fuzzy, "check the translation against the changed English, then clear the fuzzy flag"),
@@ -157,9 +158,16 @@ def check_catalog(catalog: Catalog, path: Path) -> CatalogCheck:
             continue
         if message.fuzzy:
             result.fuzzy.append(message)
+        changed = changed_numbers(message)
+        if changed and not number_approval(message):
+            result.broken.append(Problem(
+                where, f"[{message.context or 'page chrome'}] {short_text(message.id)!r}: numbers {changed} — write every "
+                "number as the English has it, or, if the difference is right, add the translator comment "
+                "'# numbers-ok: <why>' to this entry", message.lineno,
+            ))
         problem = _placeholder_problem(message)
         if problem:
-            result.broken.append(Problem(where, f"[{message.context or 'page chrome'}] {_short(message.id)!r}: {problem}", message.lineno))
+            result.broken.append(Problem(where, f"[{message.context or 'page chrome'}] {short_text(message.id)!r}: {problem}", message.lineno))
     return result
 
 
@@ -189,6 +197,40 @@ def _placeholder_problem(message: Message) -> str | None:
     return None
 
 
+_CITATION_KEY = re.compile(r"\[@[^\]]+\]|\{[^{}]*\}")
+_GROUP_SEPARATOR = re.compile("(?<=\\d)[,.\\s\u00a0\u202f\u066c'](?=\\d{3}(?!\\d))")
+_DECIMAL_SEPARATOR = re.compile("(?<=\\d)[.,\u066b](?=\\d)")
+NUMBERS_OK = "numbers-ok:"
+
+
+def numbers_of(text: str) -> Counter[str]:
+    """The numbers a reader sees, in any script's digits, whatever the grouping: 100,000 = 100 000 =
+    ١٠٠٬٠٠٠. Citation keys and placeholder names are not numbers a reader sees."""
+    text = "".join(str(unicodedata.decimal(char)) if unicodedata.decimal(char, None) is not None else char for char in text)
+    text = _GROUP_SEPARATOR.sub("", _CITATION_KEY.sub(" ", text))
+    text = _DECIMAL_SEPARATOR.sub(".", text)  # 2.4 = 2,4 = ٢٫٤, and never 4.2
+    return Counter(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def changed_numbers(message: Message) -> str | None:
+    """How a translation's numbers differ from its English ("5.7 became 57"), or None."""
+    english, translated = numbers_of(message.id), numbers_of(message.string)
+    if english == translated:
+        return None
+    missing, extra = sorted((english - translated).elements()), sorted((translated - english).elements())
+    return "; ".join(part for part in (
+        f"missing {', '.join(missing)}" if missing else "", f"not in the English {', '.join(extra)}" if extra else "",
+    ) if part)
+
+
+def number_approval(message: Message) -> str | None:
+    """The reason a translator gave for a legitimate number difference (`# numbers-ok: …`), if any."""
+    for comment in message.user_comments:
+        if comment.strip().startswith(NUMBERS_OK):
+            return comment.strip()[len(NUMBERS_OK):].strip() or "approved"
+    return None
+
+
 def _format_fields(text: str) -> Counter[str]:
     try:
         return Counter(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
@@ -196,7 +238,7 @@ def _format_fields(text: str) -> Counter[str]:
         return Counter({"<unbalanced braces>": 1})
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short_text(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -254,6 +296,6 @@ def missing_messages(localization, wanted: list[tuple[str | None, str]], where: 
     missing = [(context, msgid) for context, msgid in wanted if (context, msgid) not in localization.catalog_lines]
     return [
         Problem(display_path(localization.catalog),
-                f"[{context or 'page chrome'}] {_short(msgid)!r} is not in the catalog ({where}) — run `hfs-pdf i18n update` and translate it")
+                f"[{context or 'page chrome'}] {short_text(msgid)!r} is not in the catalog ({where}) — run `hfs-pdf i18n update` and translate it")
         for context, msgid in dict.fromkeys(missing)
     ]
