@@ -312,3 +312,55 @@ def test_numbers_compare_across_digits_and_grouping(english: str, translated: st
 
     assert changed_numbers(Message(english, translated)) is None
     assert changed_numbers(Message(english, translated.replace("10", "19").replace("١٠", "١٩").replace("2,4", "4,2"))) is not None
+
+
+def _msgfmt() -> str:
+    import shutil as _shutil
+
+    found = _shutil.which("msgfmt")
+    if found is None:
+        pytest.skip("GNU gettext's msgfmt is not installed here (.ci/run installs it)")
+    return found
+
+
+def _msgfmt_check(path: Path) -> str:
+    import subprocess
+
+    run = subprocess.run([_msgfmt(), "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    return "" if run.returncode == 0 else run.stderr
+
+
+@pytest.mark.parametrize("locale", operations.Project(PROJECT).locales()[1:])
+def test_every_shipped_catalog_passes_msgfmt_check(locale: str):
+    assert _msgfmt_check(po_path(PROJECT / "translations", locale)) == ""
+
+
+def test_i18n_update_writes_catalogs_msgfmt_accepts_and_reads_back_unchanged(runner: CliRunner, translated_copy: Path):
+    """Babel wrapped a multi-line previous msgid (#|) as one comment and msgfmt -c rejected the file;
+    reading such a file back turned the lines into stray comments."""
+    handout = translated_copy / "handouts" / "overview.yaml"
+    handout.write_text(handout.read_text(encoding="utf-8").replace("people have it.", "people have this condition.", 1),
+                       encoding="utf-8")
+    assert _run(runner, "i18n", "extract", "--root", str(translated_copy)).exit_code == 0
+    assert _run(runner, "i18n", "update", "--root", str(translated_copy)).exit_code == 0
+    for locale in ("es", "ar", "zh_Hant"):
+        po = po_path(translated_copy / "translations", locale)
+        assert _msgfmt_check(po) == ""
+        text = po.read_text(encoding="utf-8")
+        assert '#| msgid ""\n#| "It is rare. About 10 in every 100,000 people have it.' in text
+        assert "\n# |" not in text
+        from hfs_pdf.i18n.catalogs import read_catalog
+
+        assert write_catalog(po, read_catalog(po, locale)) == po.read_bytes()  # a second update changes nothing
+
+
+def test_catalog_headers_name_their_language_and_its_plural_rule():
+    tagalog = po_path(PROJECT / "translations", "tl").read_text(encoding="utf-8")
+    assert '"Language: tl\\n"' in tagalog
+    arabic = po_path(PROJECT / "translations", "ar").read_text(encoding="utf-8")
+    assert ('"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "\n'
+            '"n%100>=11 ? 4 : 5);\\n"') in arabic
+    import gettext
+
+    rule = gettext.c2py(read_po(po_path(PROJECT / "translations", "ar").open("rb")).plural_expr)
+    assert [rule(n) for n in (0, 1, 2, 3, 11, 100, 102, 111)] == [0, 1, 2, 3, 4, 5, 5, 4]  # CLDR's Arabic categories

@@ -25,7 +25,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from hfs_pdf.content.markup import MarkupError, markup_signature, parse_markup
 from hfs_pdf.errors import Problem, TranslationError, display_path
@@ -60,10 +60,63 @@ def catalog_paths(translations_dir: Path, locale: str) -> tuple[Path, ...]:
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bytes:
-    """Serialise a catalog the same way every time (sorted by file position, no wrapping noise)."""
+    """Serialise a catalog the same way every time (sorted by file position, no wrapping noise).
+
+    The header names the language as its folder does: Babel writes `tl` as CLDR's `fil_PH`,
+    which tools that go by the header (Poedit, msgfmt) would take for another language. The result
+    passes `msgfmt -c`.
+    """
+    for message in catalog:
+        # Babel guesses "2.4% of" is a %-format ("% o"); no text here is %-formatted, and msgfmt -c
+        # would then reject every translation that moves the "%"
+        message.flags.discard("python-format")
     buffer = BytesIO()
     write_po(buffer, catalog, width=100, sort_by_file=False, include_previous=True)
-    return buffer.getvalue()
+    data = _previous_ids_rewritten(buffer.getvalue(), catalog)
+    if path.parent.name == "LC_MESSAGES":
+        language = (f'"Language: {path.parent.parent.name}' + r'\n"').encode()
+        data = re.sub(rb'"Language: [^"\\]*\\n"', lambda _: language, data, count=1)
+    return data
+
+
+_PREVIOUS_BLOCK = re.compile(rb"(?:^#\|[^\n]*\n)+", re.M)
+
+
+def _previous_ids_rewritten(data: bytes, catalog: Catalog) -> bytes:
+    """Babel wraps a multi-line previous msgid (`#| msgid ""` …) as one comment, cutting its quoted
+    strings mid-line, which msgfmt rejects; each is written again here, one quoted line per line,
+    as gettext's own msgmerge writes them. Babel writes them in catalog order, so the n-th `#|`
+    block belongs to the n-th message that has a previous msgid."""
+    previous = [message.previous_id for message in catalog if message.id and message.previous_id]
+    blocks = iter(previous)
+
+    def rewrite(match: re.Match) -> bytes:
+        ids = next(blocks, None)
+        if ids is None:
+            return match.group(0)
+        lines = []
+        for key, text in zip(("msgid", "msgid_plural"), ids):
+            first, *rest = normalize(text, width=97).split("\n")
+            lines += [f"#| {key} {first}", *(f"#| {line}" for line in rest)]
+        return ("\n".join(lines) + "\n").encode()
+
+    return _PREVIOUS_BLOCK.sub(rewrite, data)
+
+
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _previous_ids_restored(catalog: Catalog) -> Catalog:
+    """Babel reads a previous msgid spread over several `#|` lines as translator comments
+    ("| msgid ..."); they are taken back as the previous msgid they are, so that writing the
+    catalog again keeps them (and does not turn them into stray comments)."""
+    for message in catalog:
+        pieces = [comment[2:] for comment in message.user_comments if comment.startswith("| ")]
+        if not pieces or not pieces[0].startswith("msgid "):
+            continue
+        message.previous_id = ("".join(unescape(f'"{text}"') for text in _QUOTED.findall(" ".join(pieces))),)
+        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("| ")]
+    return catalog
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
@@ -81,7 +134,7 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
             display_path(path), f"not valid UTF-8 (byte 0x{data[error.start]:02X}) — save the file as UTF-8 in a PO editor", line,
         ))
     try:
-        return read_po(BytesIO(data), locale=locale, abort_invalid=True)
+        return _previous_ids_restored(read_po(BytesIO(data), locale=locale, abort_invalid=True))
     except PoFileError as error:
         line = getattr(error, "lineno", None)
         line = line + 1 if line is not None else None  # Babel counts PoFileError lines from 0
