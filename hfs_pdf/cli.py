@@ -157,6 +157,8 @@ def _echo_warnings(report) -> None:
         click.echo(f"warning: {warning} (printed in English)", err=True)
     for notice in report.notices:
         click.echo(f"warning: {notice}", err=True)
+    for compiled in getattr(report, "compiled", ()):
+        click.echo(f"note: {compiled}", err=True)
 
 
 def _built_line(item) -> str:

@@ -91,6 +91,7 @@ class BuildReport:
     warnings: list[Problem | str] = field(default_factory=list)  # strings printed in English (--allow-incomplete)
     unreviewed: list[str] = field(default_factory=list)  # locales whose translation is a machine draft
     notices: list[str] = field(default_factory=list)  # anything else worth a warning line
+    compiled: list[str] = field(default_factory=list)  # catalogs compiled because their .po had changed
 
     @property
     def ok(self) -> bool:
@@ -180,6 +181,7 @@ def build(
         handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
         locales = resolve_locales(languages, project.locales())
         documents = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants]
+    compiled = compile_stale_catalogs(project, (locale for locale, _, _ in documents))
     brand_file = brand_path or project.default_brand
     sources = handout_paths(project.handouts_dir, tuple(dict.fromkeys(handout for _, handout, _ in documents)))
     cache = BuildCache(project.root / CACHE_DIR_NAME)
@@ -190,7 +192,7 @@ def build(
         slot = Slot(locale, handout, variant, paper)
         key = cache.document_key([sources[handout], *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
         planned.append((slot, key))
-    report = BuildReport()
+    report = BuildReport(compiled=compiled)
     stale: list[tuple[Slot, str]] = []
     for slot, key in planned:
         hit = None if force else cache.get(slot, key)
@@ -404,10 +406,11 @@ def i18n_update(project: Project) -> list[Path]:
     return updated
 
 
-def i18n_compile(project: Project) -> list[Path]:
-    """Every catalog → its .mo, refusing any catalog whose translations break placeholders or markup."""
+def i18n_compile(project: Project, locales: tuple[str, ...] | None = None) -> list[Path]:
+    """Every catalog (or those of `locales`) → its .mo, refusing any catalog whose translations
+    break placeholders, markup or numbers."""
     written, problems = [], []
-    for locale in project.locales()[1:]:
+    for locale in locales if locales is not None else project.locales()[1:]:
         po = catalogs.po_path(project.translations_dir, locale)
         try:
             catalog = catalogs.read_catalog(po, locale)
@@ -424,6 +427,27 @@ def i18n_compile(project: Project) -> list[Path]:
     if problems:
         raise TranslationError(problems)
     return written
+
+
+def compile_stale_catalogs(project: Project, locales) -> list[str]:
+    """Compile every catalog of `locales` whose .po is newer than its .mo (or has none), as Sphinx
+    does: a fresh clone, or a catalog just edited, builds without a separate compile step. A broken
+    catalog is left alone here; loading it reports its problems."""
+    stale = []
+    for locale in dict.fromkeys(locales):
+        if locale == SOURCE_LOCALE:
+            continue
+        po, mo = catalogs.po_path(project.translations_dir, locale), catalogs.mo_path(project.translations_dir, locale)
+        if po.is_file() and (not mo.is_file() or mo.stat().st_mtime_ns < po.stat().st_mtime_ns):
+            stale.append(locale)
+    notices = []
+    for locale in stale:
+        try:
+            written = i18n_compile(project, (locale,))
+        except HfsPdfError:
+            continue
+        notices.extend(f"compiled {display_path(mo)}: its catalog had changed" for mo in written)
+    return notices
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ in test_languages.py.
 
 from __future__ import annotations
 
+import os
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -206,10 +207,31 @@ def test_a_damaged_compiled_catalog_is_an_input_error(runner: CliRunner, spanish
     assert not list(tmp_path.rglob("*.pdf"))
 
 
-def test_a_missing_compiled_catalog_is_an_error_not_english(runner: CliRunner, spanish: Path, tmp_path: Path):
+def test_a_catalog_newer_than_its_compiled_form_is_compiled_by_the_build(runner: CliRunner, spanish: Path, tmp_path: Path):
+    """As Sphinx does: a fresh clone (no .mo) or a catalog just edited builds without a separate
+    compile step, and says so; the PDF is the new translation, never stale text or English."""
+    po = po_path(spanish / "translations", "es")
+    mo = po.with_suffix(".mo")
+    assert not mo.exists()
+    arguments = ("build", "--root", str(spanish), "--lang", "es", "--handout", "overview", "--out", str(tmp_path))
+    result = _run(runner, *arguments)
+    assert result.exit_code == 0, result.output
+    assert f"note: compiled {mo}: its catalog had changed" in result.output
+    assert "«ES» Hemifacial spasm — an overview" in words(" ".join(page_texts(tmp_path / "es" / "overview.pdf")))
+    _fill(spanish, "es", lambda m: f"«ES-B» {m.id}")
+    os.utime(mo, ns=(po.stat().st_mtime_ns - 10**9,) * 2)  # the catalog is newer than what was compiled
+    result = _run(runner, *arguments)
+    assert result.exit_code == 0 and f"note: compiled {mo}: its catalog had changed" in result.output
+    assert "«ES-B» Hemifacial spasm — an overview" in words(" ".join(page_texts(tmp_path / "es" / "overview.pdf")))
+    again = _run(runner, *arguments)
+    assert "note: compiled" not in again.output
+
+
+def test_a_catalog_that_cannot_be_compiled_fails_the_build_with_its_problems(runner: CliRunner, spanish: Path, tmp_path: Path):
+    _fill(spanish, "es", lambda m: "«ES» {clinic_fax}" if m.id == "Key points" else _marked(m))
     result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert "hfs_pdf.mo: compiled catalog missing — run `hfs-pdf i18n compile`" in result.output
+    assert "note: compiled" not in result.output and not list(tmp_path.rglob("*.pdf"))
 
 
 def test_a_glyph_missing_from_the_font_names_character_msgid_and_line(runner: CliRunner, spanish: Path, tmp_path: Path):
