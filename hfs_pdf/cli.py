@@ -72,6 +72,10 @@ jobs_option = click.option(
 force_option = click.option(
     "--force", is_flag=True, help="Rebuild every document, even those whose inputs have not changed since the last build."
 )
+skip_incomplete_option = click.option(
+    "--skip-incomplete", is_flag=True,
+    help="Leave out languages whose catalog still has untranslated or fuzzy strings (reported), instead of failing.",
+)
 
 
 def _project(root: Path) -> operations.Project:
@@ -98,10 +102,12 @@ def cli() -> None:
 @click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
 @click.option("--large-print", is_flag=True, help="Build the large-print variant (18 pt body text) instead of the standard one.")
 @click.option("--allow-incomplete", is_flag=True, help="Print English for untranslated or fuzzy strings (with a warning) instead of failing.")
+@skip_incomplete_option
 @jobs_option
 @force_option
 @root_option
-def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, jobs, force, root) -> None:
+def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, skip_incomplete, jobs, force,
+          root) -> None:
     """Write one PDF per handout and language into --out (LANG/ID.pdf).
 
     Only documents whose content, translation, brand, fonts, options or code changed are
@@ -128,6 +134,7 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
                 paper=Paper(paper) if paper else None,
                 variants=(variant,),
                 allow_incomplete=allow_incomplete,
+                skip_incomplete=skip_incomplete,
                 jobs=jobs,
                 force=force,
                 on_document=step,
@@ -159,6 +166,8 @@ def _echo_warnings(report) -> None:
         click.echo(f"warning: {notice}", err=True)
     for compiled in getattr(report, "compiled", ()):
         click.echo(f"note: {compiled}", err=True)
+    for skipped in getattr(report, "skipped", ()):
+        click.echo(f"warning: {skipped}", err=True)
 
 
 def _built_line(item) -> str:
@@ -193,8 +202,9 @@ def _progress(total: int, line):
 @click.option("--handout", "handout_ids", multiple=True, metavar="ID", help="Handouts (default: all).")
 @brand_option
 @click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
+@skip_incomplete_option
 @root_option
-def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, root) -> None:
+def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, skip_incomplete, root) -> None:
     """Build every handout × language × variant with manifest.json, SHA256SUMS, a zip and index.html.
 
     \b
@@ -208,6 +218,7 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, roo
             report = operations.release(
                 project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,
                 paper=Paper(paper) if paper else None, jobs=jobs, force=force, on_document=step,
+                skip_incomplete=skip_incomplete,
             )
         finally:
             finish()

@@ -92,6 +92,7 @@ class BuildReport:
     unreviewed: list[str] = field(default_factory=list)  # locales whose translation is a machine draft
     notices: list[str] = field(default_factory=list)  # anything else worth a warning line
     compiled: list[str] = field(default_factory=list)  # catalogs compiled because their .po had changed
+    skipped: list[str] = field(default_factory=list)  # languages left out because their catalog is not ready
 
     @property
     def ok(self) -> bool:
@@ -165,6 +166,7 @@ def build(
     force: bool = False,
     thumbnails: bool = False,
     on_document=None,
+    skip_incomplete: bool = False,
 ) -> BuildReport:
     """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing.
 
@@ -182,6 +184,8 @@ def build(
         locales = resolve_locales(languages, project.locales())
         documents = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants]
     compiled = compile_stale_catalogs(project, (locale for locale, _, _ in documents))
+    skipped = incomplete_locales(project, {locale for locale, _, _ in documents}) if skip_incomplete else {}
+    documents = [document for document in documents if document[0] not in skipped]
     brand_file = brand_path or project.default_brand
     sources = handout_paths(project.handouts_dir, tuple(dict.fromkeys(handout for _, handout, _ in documents)))
     cache = BuildCache(project.root / CACHE_DIR_NAME)
@@ -192,7 +196,10 @@ def build(
         slot = Slot(locale, handout, variant, paper)
         key = cache.document_key([sources[handout], *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
         planned.append((slot, key))
-    report = BuildReport(compiled=compiled)
+    report = BuildReport(compiled=compiled, skipped=[
+        f"{locale} left out: {count} string(s) of {display_path(catalogs.po_path(project.translations_dir, locale))} "
+        "not ready (--skip-incomplete) — translate them to build it" for locale, count in sorted(skipped.items())
+    ])
     stale: list[tuple[Slot, str]] = []
     for slot, key in planned:
         hit = None if force else cache.get(slot, key)
@@ -429,6 +436,23 @@ def i18n_compile(project: Project, locales: tuple[str, ...] | None = None) -> li
     return written
 
 
+def incomplete_locales(project: Project, locales) -> dict[str, int]:
+    """Locales whose catalog reads and keeps every placeholder, markup and number, but still has
+    untranslated or fuzzy strings → how many. (A broken catalog is not "in progress": it fails.)"""
+    found = {}
+    for locale in sorted(locales):
+        if locale == SOURCE_LOCALE:
+            continue
+        po = catalogs.po_path(project.translations_dir, locale)
+        try:
+            check = catalogs.check_catalog(catalogs.read_catalog(po, locale), po)
+        except HfsPdfError:
+            continue
+        if not check.broken and (check.untranslated or check.fuzzy):
+            found[locale] = len(check.untranslated) + len(check.fuzzy)
+    return found
+
+
 def compile_stale_catalogs(project: Project, locales) -> list[str]:
     """Compile every catalog of `locales` whose .po is newer than its .mo (or has none), as Sphinx
     does: a fresh clone, or a catalog just edited, builds without a separate compile step. A broken
@@ -553,6 +577,7 @@ def release(
     jobs: int = 1,
     force: bool = False,
     on_document=None,
+    skip_incomplete: bool = False,
 ) -> BuildReport:
     """Every handout × language × variant, with manifest, checksums, zip and contact sheet.
 
@@ -573,6 +598,7 @@ def release(
         report = build(
             project, languages=languages, handout_ids=handout_ids, out_dir=staging, brand_path=brand_path, paper=paper,
             variants=tuple(Variant), jobs=jobs, force=force, thumbnails=True, on_document=on_document,
+            skip_incomplete=skip_incomplete,
         )
         if not report.ok:
             return report

@@ -386,3 +386,17 @@ def test_catalog_headers_name_their_language_and_its_plural_rule():
 
     rule = gettext.c2py(read_po(po_path(PROJECT / "translations", "ar").open("rb")).plural_expr)
     assert [rule(n) for n in (0, 1, 2, 3, 11, 100, 102, 111)] == [0, 1, 2, 3, 4, 5, 5, 4]  # CLDR's Arabic categories
+
+
+def test_a_language_in_progress_is_left_out_only_when_asked(runner: CliRunner, spanish: Path, tmp_path: Path):
+    """A new language being translated must not stop a clinic's build of the others."""
+    operations.i18n_init(operations.Project.at(spanish), "fr")  # a new, empty catalog
+    arguments = ("build", "--root", str(spanish), "--lang", "es", "--lang", "fr", "--handout", "overview", "--out", str(tmp_path))
+    failing = _run(runner, *arguments)
+    assert failing.exit_code == 1 and "untranslated [overview]" in failing.output
+    result = _run(runner, *arguments, "--skip-incomplete")
+    assert result.exit_code == 0, result.output
+    fr = po_path(spanish / "translations", "fr")
+    count = sum(1 for m in read_po(fr.open("rb")) if m.id)
+    assert f"warning: fr left out: {count} string(s) of {fr} not ready (--skip-incomplete) — translate them to build it" in result.output
+    assert (tmp_path / "es" / "overview.pdf").exists() and not (tmp_path / "fr").exists()
