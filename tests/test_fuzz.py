@@ -148,6 +148,29 @@ def test_a_damaged_brand_or_logo_loads_or_names_its_file(tmp_path_factory, targe
         _names_the_file(error, folder / "demo.yaml", folder / target)
 
 
+@pytest.fixture(scope="module")
+def png_logo(tmp_path_factory) -> bytes:
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("logo") / "logo.png"
+    Image.effect_noise((240, 96), 40).convert("RGB").save(path)
+    return path.read_bytes()
+
+
+@FUZZ
+@given(data=st.data())
+def test_a_damaged_png_logo_loads_or_names_its_file(tmp_path_factory, png_logo: bytes, data):
+    folder = _scratch(tmp_path_factory)
+    shutil.copytree(PROJECT / "brands", folder)
+    brand = folder / "demo.yaml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("file: demo-logo.svg", "file: logo.png"), encoding="utf-8")
+    (folder / "logo.png").write_bytes(data.draw(mutated(png_logo)))
+    try:
+        load_brand(brand)
+    except HfsPdfError as error:
+        _names_the_file(error, brand, folder / "logo.png")
+
+
 @FUZZ
 @given(data=st.data())
 def test_a_damaged_pack_file_loads_or_names_its_file(tmp_path_factory, data):
