@@ -112,3 +112,15 @@ def test_urls_must_be_web_addresses(tmp_path: Path):
     assert _problems(path) == [
         f"FILE:{line_of(path, 'qr_url:')}: qr_url 'javascript://riverside-neuro.example.org/hemifacial-spasm' must be a web address starting with https://"
     ]
+
+
+def test_qr_url_may_fill_in_the_language_and_the_handout_only(tmp_path: Path):
+    path = _brand(tmp_path, "qr_url: https://riverside-neuro.example.org/hemifacial-spasm",
+                  "qr_url: https://riverside-neuro.example.org/hfs/{lang}/{handout}?clinic={clinic}")
+    assert _problems(path) == [
+        f"FILE:{line_of(path, 'qr_url:')}: qr_url may fill in only {{lang}} and {{handout}}; {{clinic}} cannot be "
+        "filled in — remove it, or use one of those two"
+    ]
+    ok = _brand(tmp_path, "qr_url: https://riverside-neuro.example.org/hemifacial-spasm",
+                "qr_url: https://riverside-neuro.example.org/hfs/{lang}/{handout}")
+    assert load_brand(ok).qr_url == "https://riverside-neuro.example.org/hfs/{lang}/{handout}"

@@ -146,3 +146,30 @@ def test_qr_code_scans_to_the_brand_address(every_pdf: Path, language: str):
         document.close()
     codes = zxingcpp.read_barcodes(image)
     assert [(code.format, code.text) for code in codes] == [(zxingcpp.BarcodeFormat.QRCode, BRAND.qr_url)]
+
+
+def test_the_qr_code_leads_to_the_page_of_its_language_and_handout(tmp_path: Path):
+    """qr_url's {lang} and {handout} are filled in per document (they used to print as braces)."""
+    import pypdfium2
+    import zxingcpp
+
+    from hfs_pdf import operations
+
+    root = tmp_path / "clinic"
+    for folder in ("handouts", "brands", "translations"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    brand = root / "brands" / "demo.yaml"
+    brand.write_text(brand.read_text(encoding="utf-8").replace(
+        "qr_url: https://riverside-neuro.example.org/hemifacial-spasm",
+        "qr_url: https://riverside-neuro.example.org/hfs/{lang}/{handout}"), encoding="utf-8")
+    report = operations.build(operations.Project.at(root), languages=("en", "zh_Hant"), handout_ids=("botulinum-toxin",),
+                              out_dir=tmp_path / "out")
+    assert report.ok, report.problems
+    for lang, folder in (("en", "en"), ("zh-Hant", "zh_Hant")):
+        document = pypdfium2.PdfDocument(tmp_path / "out" / folder / "botulinum-toxin.pdf")
+        try:
+            image = document[0].render(scale=2).to_pil()
+        finally:
+            document.close()
+        assert [code.text for code in zxingcpp.read_barcodes(image)] == [
+            f"https://riverside-neuro.example.org/hfs/{lang}/botulinum-toxin"]

@@ -97,6 +97,15 @@ def _logo_problem(file: Path) -> str | None:
     return None
 
 
+QR_FIELDS = ("lang", "handout")
+"""What a brand's qr_url may fill in, so each handout and language can lead to its own page."""
+
+
+def qr_address(template: str, lang: str, handout_id: str) -> str:
+    """The QR code's address for one document: `{lang}` is the BCP 47 tag (es, zh-Hans, pt-BR)."""
+    return template.replace("{lang}", lang).replace("{handout}", handout_id)
+
+
 def load_brand(path: Path) -> Brand:
     """Read and validate one brand file; raise BrandError listing every problem in it."""
     reader = _BrandReader(path)
@@ -117,6 +126,14 @@ def _read_brand(reader: _BrandReader, root: yaml.Node) -> Brand:
     for name in urls:
         if name in keys:
             values[name] = reader.attempt(lambda n=name: reader.url(keys[n], n))
+    if values.get("qr_url"):
+        fields = re.findall(r"\{([^{}]*)\}", values["qr_url"])
+        leftover = re.sub(r"\{[^{}]*\}", "", values["qr_url"])
+        unknown = [f"{{{field}}}" for field in fields if field not in QR_FIELDS] + (["a lone brace"] if "{" in leftover or "}" in leftover else [])
+        if unknown:
+            reader.problem(keys["qr_url"], f"qr_url may fill in only {{lang}} and {{handout}}; {', '.join(unknown)} "
+                           "cannot be filled in — remove it, or use one of those two")
+            values["qr_url"] = None
     if "colors" in keys:
         values["colors"] = reader.attempt(lambda: reader.colors(keys["colors"], "colors"))
     values["logo"] = reader.attempt(lambda: reader.logo(keys["logo"], "logo")) if "logo" in keys else None

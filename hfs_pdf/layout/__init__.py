@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 
 import hfs_pdf
 
+from hfs_pdf.content.brand import qr_address
 from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import Localization
 from hfs_pdf.layout.page import PageDecoration, PageGeometry, page_decorator, page_geometry, page_header_figures
@@ -65,7 +66,7 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
     geometry = page_geometry(options.paper, options.variant)
     title = plain_text(parse_markup(handout.title))
     document = Node("Document", lang=None)
-    header = page_header_figures(brand, localization, document)
+    header = page_header_figures(brand, localization, document, qr_address(brand.qr_url, localization.tag, handout.id))
     return Layout(
         story=build_story(handout, brand, localization, styles, document),
         structure=document,

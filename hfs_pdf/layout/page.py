@@ -23,6 +23,7 @@ from hfs_pdf.layout.bidi import isolate
 from hfs_pdf.layout.inline import bare_domain, plain_markup
 from hfs_pdf.layout.structure import Node, begin_marked, begin_pagination, end_marked
 from hfs_pdf.layout.styles import SCALES, Script
+from hfs_pdf.content.brand import qr_address
 from hfs_pdf.model import Brand, Handout, Paper, ReviewStatus, Variant
 from hfs_pdf.fonts import FontFamily
 
@@ -104,14 +105,14 @@ class HeaderFigures:
     qr: Node
 
 
-def page_header_figures(brand: Brand, localization: Localization, document: Node) -> HeaderFigures:
+def page_header_figures(brand: Brand, localization: Localization, document: Node, address: str) -> HeaderFigures:
     """The header's images come first in reading order: the clinic's logo, then its QR code."""
     logo = None
     if brand.logo is not None and not brand.logo.decorative:
         logo = document.add("Figure", alt=brand.logo.alt)
     clinic = document.add("P")
     contact = document.add("P")
-    qr = document.add("Figure", alt=localization.gettext(QR_ALT).format(url=bare_domain(brand.qr_url)))
+    qr = document.add("Figure", alt=localization.gettext(QR_ALT).format(url=bare_domain(address)))
     return HeaderFigures(logo, clinic, contact, qr)
 
 
@@ -131,7 +132,7 @@ def page_decorator(
     width, height = geometry.size
     margin = geometry.margin
     logo = _logo_drawer(brand, fonts, geometry.band_height - 16)
-    qr = QrPainter(brand.qr_url, geometry.band_height - 12, colors.text)
+    qr = QrPainter(qr_address(brand.qr_url, localization.tag, handout.id), geometry.band_height - 12, colors.text)
     version = _(FOOTER_VERSION).format(version=handout.review.version)
     # a draft's date is when this version was written, not a review no one has done
     dated = FOOTER_REVIEWED if handout.review.status is ReviewStatus.REVIEWED else FOOTER_VERSION_DATE
