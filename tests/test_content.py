@@ -59,7 +59,7 @@ CASES = {
     "number-as-text": ('version: "1.1"', "version: 1.1", "version: 1.1",
                        "review.version must be text — put it in quotes if it looks like a number or date"),
     "bad-callout-kind": ("kind: tip", "kind: note", "kind: note",
-                         "sections[3].blocks[2].callout.kind is 'note' — it must be one of: tip, warning, emergency"),
+                         "sections[3].blocks[3].callout.kind is 'note' — it must be one of: tip, warning, emergency"),
     "unknown-drawing": ("drawing: face-spasm", "drawing: smiley", "drawing: smiley",
                         "sections[0].blocks[3].figure.drawing is 'smiley' — it must be one of: face-spasm, "
                         "nerve-and-vessel, injection-sites, mri-scan"),
@@ -67,7 +67,7 @@ CASES = {
                            "            twitching spreading from the eye down to the cheek and the corner of the mouth.\n", "",
                            "drawing: face-spasm", "sections[0].blocks[3].figure.alt is missing — add it"),
     "short-table-row": ("              - Within a few days\n", "", "- - Botulinum toxin injections",
-                        "sections[3].blocks[1].table.rows[0] has 5 cells for 6 columns — give every row one cell per column"),
+                        "sections[3].blocks[2].table.rows[0] has 5 cells for 6 columns — give every row one cell per column"),
     "malformed-yaml": ("  - What is causing", "  -What: is: causing", "-What: is: causing",
                        "malformed YAML: mapping values are not allowed here — check indentation, quotes and colons"),
 }
