@@ -133,6 +133,8 @@ def test_numbers_with_spaces_never_break_across_lines():
     assert keep_numbers_whole("نحو 100 000 شخص") == f"نحو 100{NO_BREAK_SPACE}000 شخص"
     assert keep_numbers_whole("الرقم (555) 010-0142") == f"الرقم {LRI}(555){NO_BREAK_SPACE}010-0142{PDI}"
     assert keep_numbers_whole("بين 3 و 4 أشهر، 12 345 مرة") == f"بين 3 و 4 أشهر، 12{NO_BREAK_SPACE}345 مرة"
+    assert keep_numbers_whole("1: الوعاء يضغط. 2: بعد الجراحة") == f"1:{NO_BREAK_SPACE}الوعاء يضغط. 2:{NO_BREAK_SPACE}بعد الجراحة"
+    assert keep_numbers_whole("at 10:30 today", False) == "at 10:30 today"
 
 
 def test_a_placeholder_value_is_one_unit_inside_arabic(tmp_path: Path):

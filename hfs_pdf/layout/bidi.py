@@ -96,11 +96,13 @@ def isolate(value: str) -> str:
 
 
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
+_NUMBER_LABEL = re.compile(r"(?<!\S)\d{1,2}: ")
 _PHONE = re.compile(r"\(\d+\)[ \u00a0]?\d[\d\u00a0 -]*\d")
 
 
 def keep_numbers_whole(text: str, right_to_left: bool = True) -> str:
-    """Numbers that contain spaces, made unbreakable units: "100 000", "(555) 010-0142".
+    """Numbers that contain spaces, made unbreakable units: "100 000", "(555) 010-0142", and a
+    number label such as "2: " kept with the word after it.
 
     A space between digit groups becomes a no-break space, so line breaking never splits the
     number (in any language) and, being bidi class CS, it keeps the digits in one run in
@@ -108,6 +110,7 @@ def keep_numbers_whole(text: str, right_to_left: bool = True) -> str:
     isolated left to right.
     """
     text = _GROUPED_NUMBER.sub(lambda match: match.group(0).replace(" ", NO_BREAK_SPACE), text)
+    text = _NUMBER_LABEL.sub(lambda match: match.group(0)[:-1] + NO_BREAK_SPACE, text)  # "2: after MVD" stays together
     isolated = (lambda match: LRI + match.group(0).replace(" ", NO_BREAK_SPACE) + PDI) if right_to_left else (
         lambda match: match.group(0).replace(" ", NO_BREAK_SPACE))
     return _PHONE.sub(isolated, text)
