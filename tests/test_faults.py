@@ -77,11 +77,32 @@ def clinic(tmp_path: Path) -> Path:
     return root
 
 
-def _edit(root: Path) -> None:
-    """A change that makes every document different, so the second run must rewrite each file."""
+ORIGINAL, EDITED = "Riverside Neurology Clinic", "Riverbend Neurology Clinic"
+
+
+def _set_brand(root: Path, old: str, new: str) -> None:
+    """The clinic's name changed: every document differs, so a run must rewrite each file."""
     brand = root / "brands" / "demo.yaml"
-    brand.write_text(brand.read_text(encoding="utf-8").replace("Riverside Neurology Clinic", "Riverbend Neurology Clinic"),
-                     encoding="utf-8")
+    brand.write_text(brand.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def _edit(root: Path) -> None:
+    _set_brand(root, ORIGINAL, EDITED)
+
+
+def _each_fault(clinic: Path, run, error: BaseException, steps: int, *, before_old=lambda: None, after_old=lambda: None,
+                before_new=lambda: None):
+    """For each file-system step in turn: make the previous good output again (original brand),
+    then run with the edited brand, failing at that step; yield the step for the checks."""
+    for fail_at in range(1, steps + 1):
+        _set_brand(clinic, EDITED, ORIGINAL)
+        before_old()
+        run()
+        after_old()
+        _set_brand(clinic, ORIGINAL, EDITED)
+        before_new()
+        _run_failing(run, fail_at, error)
+        yield fail_at
 
 
 FAULTS = [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()]
@@ -116,16 +137,12 @@ def test_build_keeps_every_file_whole(clinic: Path, tmp_path: Path, error: BaseE
     with faults(None, error) as steps:  # cold: the cache is written too
         run()
     new = _snapshot(out)
-    brand = clinic / "brands" / "demo.yaml"
-    edited = brand.read_text(encoding="utf-8")
-    for fail_at in range(1, steps[0] + 1):
-        brand.write_text(edited.replace("Riverbend", "Riverside"), encoding="utf-8")
-        shutil.rmtree(out, ignore_errors=True)
-        run()  # the previous good output
-        assert _snapshot(out) == old
-        brand.write_text(edited, encoding="utf-8")
-        shutil.rmtree(cache, ignore_errors=True)
-        _run_failing(run, fail_at, error)
+
+    def is_old() -> None:
+        assert _snapshot(out) == old  # the previous good output
+
+    for fail_at in _each_fault(clinic, run, error, steps[0], before_old=lambda: shutil.rmtree(out, ignore_errors=True),
+                               after_old=is_old, before_new=lambda: shutil.rmtree(cache, ignore_errors=True)):
         after = _snapshot(out)
         assert set(after) == set(old), fail_at
         for name, data in after.items():
@@ -150,14 +167,7 @@ def test_release_is_all_new_or_all_old(clinic: Path, tmp_path: Path, error: Base
     with faults(None, error) as steps:
         run()
     new = _snapshot(out)
-    brand = clinic / "brands" / "demo.yaml"
-    edited = brand.read_text(encoding="utf-8")
-    for fail_at in range(1, steps[0] + 1):
-        brand.write_text(edited.replace("Riverbend", "Riverside"), encoding="utf-8")
-        shutil.rmtree(out, ignore_errors=True)
-        run()
-        brand.write_text(edited, encoding="utf-8")
-        _run_failing(run, fail_at, error)
+    for fail_at in _each_fault(clinic, run, error, steps[0], before_old=lambda: shutil.rmtree(out, ignore_errors=True)):
         assert _snapshot(out) in (old, new), fail_at  # the release as a whole: never a mix, never half
         assert _scraps(tmp_path) == [], (fail_at, _scraps(tmp_path))
 
@@ -179,13 +189,7 @@ def test_pack_and_compiled_catalogs_stay_whole(clinic: Path, tmp_path: Path, err
     with faults(None, error) as steps:
         run()
     new_pack = out.read_bytes()
-    brand = clinic / "brands" / "demo.yaml"
-    edited = brand.read_text(encoding="utf-8")
-    for fail_at in range(1, steps[0] + 1):
-        brand.write_text(edited.replace("Riverbend", "Riverside"), encoding="utf-8")
-        run()
-        brand.write_text(edited, encoding="utf-8")
-        _run_failing(run, fail_at, error)
+    for fail_at in _each_fault(clinic, run, error, steps[0]):
         assert out.read_bytes() in (old_pack, new_pack), fail_at
         assert _snapshot(clinic / "translations") == old_catalogs, fail_at  # same content: whole files
         assert _scraps(tmp_path) == [], fail_at

@@ -82,9 +82,10 @@ class _Source:
             start, index = stop, index + 1
         return runs
 
-    def measure(self, start: int, end: int, right_to_left: bool | None = None) -> float:
+    def measure(self, start: int, end: int) -> float:
+        """Advance of `start:end`, shaped in the direction HarfBuzz guesses (enough for a width)."""
         return sum(
-            shape(self.codepoints, a, b, frag.fontName, frag.fontSize, right_to_left, self.language).width
+            shape(self.codepoints, a, b, frag.fontName, frag.fontSize, None, self.language).width
             for a, b, frag in self.style_runs(start, end)
         )
 
@@ -107,7 +108,7 @@ class _Source:
                 number = text.strip().strip(",")
                 text = f" [{number}]" if number else ""
             parts.append(text)
-        return " ".join(without_controls("".join(parts)).split())
+        return " ".join("".join(parts).split())
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
