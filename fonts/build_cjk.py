@@ -8,7 +8,9 @@ Reproducible: same input files, same output bytes. Run it only when upgrading th
 
     pip install fonttools
     apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb /tmp/noto-cjk
-    python fonts/build_cjk.py /tmp/noto-cjk/usr/share/fonts/opentype/noto
+    python fonts/build_cjk.py /tmp/noto-cjk/usr/share/fonts/opentype/noto [JP KR SC TC]
+
+(naming faces rebuilds only those, e.g. `JP` after the Japanese catalog changed).
 
 Input: Debian fonts-noto-cjk 1:20220127+repack1-1 (Noto Sans CJK 2.004), SIL OFL 1.1.
 """
@@ -26,7 +28,7 @@ from fontTools.ttLib import TTFont, newTable
 OUT = Path(__file__).resolve().parent
 
 # Collection index of each face inside NotoSansCJK-{Regular,Bold}.ttc.
-FACES = {"KR": 1, "SC": 2, "TC": 3}
+FACES = {"JP": 0, "KR": 1, "SC": 2, "TC": 3}
 
 COMMON = (
     set(range(0x20, 0x7F))  # ASCII: Latin drug names, digits, placeholders' values
@@ -51,7 +53,7 @@ def _encodable(encoding: str, ranges: list[tuple[int, int]]) -> set[int]:
 
 
 CATALOGS = Path(__file__).resolve().parents[1] / "translations"
-FACE_LOCALE = {"SC": "zh_Hans", "TC": "zh_Hant", "KR": "ko"}
+FACE_LOCALE = {"SC": "zh_Hans", "TC": "zh_Hant", "KR": "ko", "JP": "ja"}
 
 
 def used_in_catalog(face: str) -> set[int]:
@@ -62,11 +64,14 @@ def used_in_catalog(face: str) -> set[int]:
 
 def charset(face: str) -> set[int]:
     """SC: every GB2312 character. TC: every Big5 character (the common-use subset lacks 胍, 酮, 痹…).
-    KR: every precomposed Hangul syllable and the compatibility jamo. Plus whatever the catalog uses."""
+    KR: every precomposed Hangul syllable and the compatibility jamo. JP: every JIS X 0208 character
+    (the kanji, kana and symbols of ordinary Japanese text) and all kana. Plus whatever the catalog uses."""
     if face == "SC":
         base = _encodable("gb2312", [(0x2E80, 0x9FFF)])
     elif face == "TC":
         base = _encodable("big5", [(0x2E80, 0x9FFF)])
+    elif face == "JP":
+        base = _encodable("iso2022_jp", [(0x2E80, 0x9FFF)]) | set(range(0x3040, 0x3100)) | set(range(0x31F0, 0x3200))
     else:
         base = set(range(0xAC00, 0xD7A4)) | set(range(0x3130, 0x3190)) | set(range(0x1100, 0x1200))
     return COMMON | base | used_in_catalog(face)
@@ -98,10 +103,12 @@ def cff_to_glyf(font: TTFont, max_error: float = 1.0) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def build(source_dir: Path) -> None:
+def build(source_dir: Path, faces: list[str]) -> None:
     for weight in ("Regular", "Bold"):
         collection = source_dir / f"NotoSansCJK-{weight}.ttc"
         for face, index in FACES.items():
+            if faces and face not in faces:
+                continue
             font = TTFont(collection, fontNumber=index, lazy=False)
             options = subset.Options()
             options.layout_features = ["kern", "vert", "vrt2"]  # no locale variants: they triple TC's size
@@ -119,4 +126,4 @@ def build(source_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    build(Path(sys.argv[1]), sys.argv[2:])

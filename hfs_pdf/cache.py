@@ -53,6 +53,7 @@ class CachedDocument:
     title: str
     warnings: tuple[str, ...] = ()
     reviewed_by: str | None = None  # the translation's human reviewer, as the catalog said
+    translation_status: str = "source"  # as Localization.review_status said
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,12 @@ class Slot:
     handout_id: str
     variant: Variant
     paper: Paper | None  # None: the brand's paper (the brand file is part of the key)
+    brand: str = "demo"  # the brand file's name: a health system's clinics keep their own cached copies
 
     @property
     def stem(self) -> str:
-        return f"{self.locale}/{self.handout_id}.{self.variant.value}.{self.paper.value if self.paper else 'brand'}"
+        paper = self.paper.value if self.paper else "brand"
+        return f"{self.brand}/{self.locale}/{self.handout_id}.{self.variant.value}.{paper}"
 
 
 class BuildCache:
@@ -142,6 +145,7 @@ class BuildCache:
             data = base.with_name(base.name + ".pdf").read_bytes()
             document = CachedDocument(
                 meta["key"], int(meta["pages"]), str(meta["title"]), tuple(meta.get("warnings", ())), meta.get("reviewed_by"),
+                str(meta.get("translation_status", "source")),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, or not what this cache writes: build afresh
@@ -198,6 +202,13 @@ def brand_inputs(brand_path: Path) -> list[Path]:
         logo = data.get("logo") if isinstance(data, dict) else None
         if isinstance(logo, dict) and isinstance(logo.get("file"), str):
             inputs.append(brand_path.parent / logo["file"])
+        taglines = data.get("taglines") if isinstance(data, dict) else None
+        if isinstance(taglines, dict) and taglines.get("on_handouts") is True:  # printed on handouts: their text and fonts
+            from hfs_pdf.content.taglines import TAGLINES_FILE
+            from hfs_pdf.fonts import FONTS_DIR
+
+            inputs.append(TAGLINES_FILE)
+            inputs.extend(sorted((FONTS_DIR / "taglines").glob("*.ttf")))
     except (OSError, ValueError, yaml.YAMLError):
         pass
     return inputs

@@ -61,12 +61,17 @@ brand_option = click.option(
     "brand_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Brand file (default: brands/demo.yaml in the project folder).",
+    envvar="HFS_PDF_BRAND",
+    help="Brand file (default: hfs-pdf.toml's brand, else brands/demo.yaml in the project folder).",
+)
+paper_option = click.option(
+    "--paper", type=click.Choice([p.value for p in Paper]), default=None, envvar="HFS_PDF_PAPER",
+    help="Paper size (default: the brand's).",
 )
 
 
 jobs_option = click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, envvar="HFS_PDF_JOBS",
     help="Parallel processes (default: all CPU cores).",
 )
 force_option = click.option(
@@ -83,23 +88,54 @@ def _project(root: Path) -> operations.Project:
         return operations.Project.at(root)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _ProjectGroup(click.Group):
+    """Keeps the whole command line, so the group can find --root (and its hfs-pdf.toml) before
+    the command itself is parsed."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["hfs_pdf.arguments"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_ProjectGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(hfs_pdf.__version__, prog_name="hfs-pdf")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems (and warnings); no per-document lines, notes or summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list documents that were already up to date, and every note.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Build branded, accessible hemifacial-spasm patient handouts as PDF.
 
     \b
     Example:
-      hfs-pdf build --lang en
+      hfs-pdf init my-clinic && cd my-clinic && hfs-pdf build --lang es
     """
+    from hfs_pdf.config import default_map
+
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose cannot both be given")
+    ctx.meta["hfs_pdf.verbosity"] = -1 if quiet else 1 if verbose else 0
+    with _reporting():  # the project's hfs-pdf.toml: defaults below options and HFS_PDF_* variables
+        ctx.default_map = default_map(_root_in(ctx.meta.get("hfs_pdf.arguments", [])))
+
+
+def _root_in(arguments: list[str]) -> Path:
+    """The --root a command line names (the group reads its config before the command parses it)."""
+    for index, argument in enumerate(arguments):
+        if argument == "--root" and index + 1 < len(arguments):
+            return Path(arguments[index + 1])
+        if argument.startswith("--root="):
+            return Path(argument.split("=", 1)[1])
+    return Path(".")
 
 
 @cli.command()
-@click.option("--lang", "languages", multiple=True, metavar="LANG", help="Language code (repeatable), or 'all'. Default: en.")
+@click.option("--lang", "languages", multiple=True, metavar="LANG", envvar="HFS_PDF_LANG",
+              help="Language code (repeatable), or 'all'. Default: hfs-pdf.toml's languages, else en.")
 @click.option("--handout", "handout_ids", multiple=True, metavar="ID", help="Handout id (repeatable). Default: every handout.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True, help="Output folder.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True,
+              envvar="HFS_PDF_OUT", help="Output folder.")
 @brand_option
-@click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
+@paper_option
 @click.option("--large-print", is_flag=True, help="Build the large-print variant (18 pt body text) instead of the standard one.")
 @click.option("--allow-incomplete", is_flag=True, help="Print English for untranslated or fuzzy strings (with a warning) instead of failing.")
 @skip_incomplete_option
@@ -143,20 +179,35 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
             finish()
     if _shows_bar(total):  # the bar has gone: list what was written
         for item in report.built:
-            click.echo(_built_line(item))
+            line = _built_line(item)
+            if line:
+                _say(line)
     _echo_warnings(report)
-    if report.unreviewed:
-        click.echo(
-            f"note: machine-drafted translation, not yet reviewed by a human: {', '.join(report.unreviewed)} "
-            "(each PDF says so on page 1)",
-            err=True,
-        )
+    _echo_review_notes(report.built, " (each PDF says so on page 1)")
     rendered = sum(1 for item in report.built if item.rendered)
     summary = f"{len(report.built)} PDF(s) in {out_dir} ({rendered} built, {len(report.built) - rendered} unchanged since the last build)"
     if not report.ok:
         click.echo(summary, err=True)
         raise ReportedError(report.problems)
-    click.echo(summary)
+    _say(summary)
+
+
+def _verbosity() -> int:
+    """-1 quiet, 0 normal, 1 verbose (set by the group's -q/-v)."""
+    context = click.get_current_context(silent=True)
+    return context.meta.get("hfs_pdf.verbosity", 0) if context else 0
+
+
+def _say(line: str) -> None:
+    """A result line on stdout (a written file, the summary): left out with -q."""
+    if _verbosity() >= 0:
+        click.echo(line)
+
+
+def _note(line: str) -> None:
+    """Chatter on stderr (compiled catalogs, review notes): left out with -q."""
+    if _verbosity() >= 0:
+        click.echo(line, err=True)
 
 
 def _echo_warnings(report) -> None:
@@ -165,60 +216,116 @@ def _echo_warnings(report) -> None:
     for notice in report.notices:
         click.echo(f"warning: {notice}", err=True)
     for compiled in getattr(report, "compiled", ()):
-        click.echo(f"note: {compiled}", err=True)
+        _note(f"note: {compiled}")
     for skipped in getattr(report, "skipped", ()):
         click.echo(f"warning: {skipped}", err=True)
 
 
-def _built_line(item) -> str:
-    state = "wrote" if item.written else "unchanged"
+def _echo_review_notes(built, where: str) -> None:
+    """One note line per kind of unreviewed translation, naming its languages."""
+    by_status: dict[str, list[str]] = {}
+    for item in built:
+        if item.translation_status != "source" and not item.reviewed_by and item.locale not in by_status.get(item.translation_status, []):
+            by_status.setdefault(item.translation_status, []).append(item.locale)
+    for status, locales in by_status.items():
+        kind = "machine-drafted translation" if status.startswith("machine") else "translation"
+        _note(f"note: {kind}, not yet reviewed by a human: {', '.join(locales)}{where}")
+
+
+def _built_line(item) -> str | None:
+    """One document's line, or None where there is nothing to say (up to date, not -v)."""
+    if item.written:
+        state = "wrote"
+    elif item.rendered:
+        state = "rebuilt (same bytes as before)"  # a forced build of unchanged inputs
+    else:
+        state = "up to date"
+    if not item.written and _verbosity() < 1:
+        return None
     origin = "" if item.rendered else ", from the cache"
     return f"{state} {item.path} ({item.pages} pages, {item.bytes // 1024} KiB{origin})"
 
 
-def _release_line(item) -> str:
+def _release_line(item) -> str | None:
+    """Progress of a release or pack (stderr): what was rendered; the cached ones too with -v."""
+    if not item.rendered and _verbosity() < 1:
+        return None
     origin = "built" if item.rendered else "from the cache"
     return f"{origin}: {item.locale}/{item.path.name} ({item.pages} pages)"
 
 
 def _shows_bar(total: int) -> bool:
-    return sys.stdout.isatty() and total > 1
+    return sys.stderr.isatty() and total > 1 and _verbosity() >= 0
 
 
-def _progress(total: int, line):
-    """A progress bar on a terminal; plain log lines (one per document, as it finishes) otherwise."""
+def _progress(total: int, line, progress_only: bool = False):
+    """A progress bar on a terminal; plain log lines (one per document, as it finishes) otherwise:
+    on stdout when they are the command's results (build's files), on stderr when only progress."""
     if _shows_bar(total):
-        bar = click.progressbar(length=total, label="building", show_pos=True)
+        bar = click.progressbar(length=total, label="building", show_pos=True, file=sys.stderr)
         bar.__enter__()
         return (lambda built: bar.update(1)), (lambda: bar.__exit__(None, None, None))
-    return (lambda built: built and click.echo(line(built))), (lambda: None)
+
+    def step(built) -> None:
+        text = line(built) if built else None
+        if text:
+            (_note if progress_only else _say)(text)
+
+    return step, (lambda: None)
 
 
-@cli.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Release folder (replaced whole).")
+@cli.group(invoke_without_command=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Release folder (replaced whole); with several brands, one folder per brand id inside it.")
 @jobs_option
 @force_option
 @click.option("--lang", "languages", multiple=True, metavar="LANG", help="Languages (default: all).")
 @click.option("--handout", "handout_ids", multiple=True, metavar="ID", help="Handouts (default: all).")
-@brand_option
-@click.option("--paper", type=click.Choice([p.value for p in Paper]), default=None, help="Paper size (default: the brand's).")
+@click.option("--brand", "brand_paths", multiple=True, type=click.Path(dir_okay=False, path_type=Path), envvar="HFS_PDF_BRAND",
+              help="Brand file (repeatable: one release per brand, in OUT/<brand id>/). Default: hfs-pdf.toml's, else brands/demo.yaml.")
+@click.option("--all-brands", is_flag=True, help="One release per brand file in brands/, in OUT/<brand id>/.")
+@click.option("--shard", "shard_text", metavar="K/N", default=None,
+              help="Build only the K-th of N equal parts (for a CI matrix); put them together with `release merge`.")
+@paper_option
 @skip_incomplete_option
 @root_option
-def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, skip_incomplete, root) -> None:
+@click.pass_context
+def release(ctx, out_dir, jobs, force, languages, handout_ids, brand_paths, all_brands, shard_text, paper, skip_incomplete,
+            root) -> None:
     """Build every handout × language × variant with manifest.json, SHA256SUMS, a zip and index.html.
 
     \b
-    Example:
+    Examples:
       hfs-pdf release --out release/ -j 2
+      hfs-pdf release --out shard-2 --shard 2/3          # on each of 3 CI machines, then:
+      hfs-pdf release merge release/ shard-1 shard-2 shard-3
+      hfs-pdf release --out releases/ --all-brands       # releases/<brand id>/ for each brands/*.yaml
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    if out_dir is None:
+        raise click.UsageError("Missing option '--out'.")
+    from hfs_pdf.publish.shards import Shard
+
     project = _project(root)
     with _reporting():
-        step, finish = _progress(operations.document_count(project, languages or ("all",), handout_ids, len(Variant)), _release_line)
+        shard = Shard.parse(shard_text) if shard_text else None
+        brands = operations.release_brands(project, brand_paths, all_brands, out_dir)
+    for brand_path, brand_out in brands:
+        if len(brands) > 1:
+            _note(f"brand {brand_path}: release in {brand_out}")
+        _release_one(project, brand_out, jobs, force, languages, handout_ids, brand_path, paper, skip_incomplete, shard)
+
+
+def _release_one(project, out_dir, jobs, force, languages, handout_ids, brand_path, paper, skip_incomplete, shard) -> None:
+    with _reporting():
+        total = operations.document_count(project, languages or ("all",), handout_ids, len(Variant))
+        step, finish = _progress(total // shard.count if shard else total, _release_line, progress_only=True)
         try:
             report = operations.release(
                 project, out_dir, languages=languages or ("all",), handout_ids=handout_ids, brand_path=brand_path,
                 paper=Paper(paper) if paper else None, jobs=jobs, force=force, on_document=step,
-                skip_incomplete=skip_incomplete,
+                skip_incomplete=skip_incomplete, shard=shard,
             )
         finally:
             finish()
@@ -228,10 +335,27 @@ def release(out_dir, jobs, force, languages, handout_ids, brand_path, paper, ski
                    f"nothing written to {out_dir}", err=True)
         raise ReportedError(report.problems)
     rendered = sum(1 for item in report.built if item.rendered)
-    click.echo(
-        f"released {len(report.built)} PDF(s) to {out_dir} (manifest.json, SHA256SUMS, index.html, zip; "
-        f"{rendered} built, {len(report.built) - rendered} unchanged since the last build)"
-    )
+    what = (f"shard {shard.number}/{shard.count}: {len(report.built)} PDF(s) to {out_dir} (shard.json; merge the shards "
+            "with `hfs-pdf release merge`" if shard else
+            f"released {len(report.built)} PDF(s) to {out_dir} (manifest.json, SHA256SUMS, index.html, zip")
+    _say(f"{what}; {rendered} built, {len(report.built) - rendered} unchanged since the last build)")
+
+
+@release.command(name="merge")
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("shard_dirs", metavar="SHARD_DIR...", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+def release_merge(out_dir, shard_dirs) -> None:
+    """Put the shards of one release together into OUT: the release an unsharded run makes, byte for byte.
+
+    \b
+    Example:
+      hfs-pdf release merge release/ shard-1 shard-2 shard-3
+    """
+    from hfs_pdf.publish.shards import merge_shards
+
+    with _reporting():
+        count = merge_shards(out_dir, list(shard_dirs), hfs_pdf.__version__)
+    _say(f"released {count} PDF(s) to {out_dir} from {len(shard_dirs)} shard(s) (manifest.json, SHA256SUMS, index.html, zip)")
 
 
 @cli.command()
@@ -250,7 +374,7 @@ def pack(pack_file, out_path, brand_path, jobs, force, root) -> None:
     """
     project = _project(root)
     with _reporting():
-        step, finish = _progress(operations.pack_size(project, pack_file), _release_line)
+        step, finish = _progress(operations.pack_size(project, pack_file), _release_line, progress_only=True)
         try:
             report = operations.pack(
                 project, pack_file, out_path, brand_path=brand_path, jobs=jobs, force=force, on_document=step,
@@ -264,14 +388,73 @@ def pack(pack_file, out_path, brand_path, jobs, force, root) -> None:
     plan = report.plan
     for row in plan.rows:
         title = report.titles[row.language, row.handout_id]
-        click.echo(
+        _say(
             f"{row.number:3}. {row.language:8} {row.handout_id} ({row.variant.value}) × {row.copies}: "
             f"{row.pages} page(s) each, from page {row.first_page} — {title}"
         )
-    if report.unreviewed:
-        click.echo(f"note: machine-drafted translation, not yet reviewed by a human: {', '.join(report.unreviewed)}", err=True)
+    _echo_review_notes(report.built, "")
     sides = "double-sided" if plan.duplex else "single-sided"
-    click.echo(f"wrote {out_path} ({plan.pages} pages, {plan.sheets} sheets {sides})")
+    _say(f"wrote {out_path} ({plan.pages} pages, {plan.sheets} sheets {sides})")
+
+
+@cli.command()
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The sheet's PDF.")
+@brand_option
+@paper_option
+@root_option
+def taglines(out_path, brand_path, paper, root) -> None:
+    """A one-page sheet: "free language help" in each of the brand's languages (taglines: in its file).
+
+    \b
+    Example:
+      hfs-pdf taglines --out dist/language-help.pdf
+    """
+    from hfs_pdf.taglines import write_tagline_sheet
+
+    project = _project(root)
+    with _reporting():
+        path = write_tagline_sheet(brand_path or project.default_brand, out_path, Paper(paper) if paper else None)
+    _say(f"wrote {path} (1 page)")
+
+
+@cli.command(name="init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def init_project(folder) -> None:
+    """Start a clinic's own project in FOLDER: the default handouts, translations, a brand to edit,
+    a sample print pack and an hfs-pdf.toml.
+
+    \b
+    Example:
+      hfs-pdf init my-clinic && cd my-clinic && hfs-pdf build --lang es
+    """
+    from hfs_pdf.starter import init_project as make
+
+    with _reporting():
+        created = make(folder)
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"next: edit {folder / 'brands' / 'demo.yaml'} (your clinic's name, phone, logo, colours), then run "
+               f"`hfs-pdf build --lang es` in {folder}")
+
+
+@cli.command()
+@root_option
+def config(root) -> None:
+    """Show the settings in force and where each came from (option > HFS_PDF_* variable > hfs-pdf.toml > default).
+
+    \b
+    Example:
+      HFS_PDF_PAPER=a4 hfs-pdf config
+    """
+    from hfs_pdf.config import settings_in_force
+
+    with _reporting():
+        settings = settings_in_force(root)
+    _echo_table(("setting", "value", "from", "meaning"), [
+        (s.key.name, " ".join(s.value) if isinstance(s.value, tuple) else str(s.value if s.value is not None else "—"),
+         s.source, s.key.meaning)
+        for s in settings
+    ])
 
 
 @cli.command()
@@ -369,7 +552,8 @@ def init(lang, root) -> None:
     """
     with _reporting():
         path = operations.i18n_init(_project(root), lang)
-    click.echo(f"wrote {path} (marked: machine draft / pending human review until Reviewed-By is filled in)")
+    click.echo(f"wrote {path} (marked: not yet translated; its header records who drafted and who reviewed it — "
+               "see translations/README.md)")
 
 
 @i18n.command()
@@ -417,7 +601,7 @@ def status(root) -> None:
     header = ("language", "handout", "translated", "fuzzy", "untranslated", "review")
     _echo_table(header, [
         (r.locale, r.group, str(r.translated), str(r.fuzzy), str(r.untranslated),
-         f"reviewed by {r.reviewed_by}" if r.reviewed_by else "machine draft, pending human review")
+         r.review)
         for r in rows
     ])
     for entry in approved:
@@ -425,10 +609,56 @@ def status(root) -> None:
                    f"{entry.difference} — {entry.reason}")
 
 
+class _ClosedPipeTolerant:
+    """stdout that survives its reader going away (`hfs-pdf pack … | head`): once the pipe is
+    closed, further lines are dropped and the command finishes its work — the files it writes are
+    the point, not the lines — instead of dying half-way with a BrokenPipeError."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.closed_by_reader = False
+
+    def write(self, text: str) -> int:
+        if not self.closed_by_reader:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_by_reader:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        self.closed_by_reader = True
+        try:  # the interpreter's own flush at exit must not complain either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main() -> None:
-    """Entry point. A bug (not a user mistake) prints one line instead of a traceback unless HFS_PDF_DEBUG=1."""
+    """Entry point. A bug (not a user mistake) prints one line instead of a traceback unless HFS_PDF_DEBUG=1;
+    Ctrl-C exits 130 (outputs are written atomically, so nothing half-written is left)."""
+    sys.stdout = _ClosedPipeTolerant(sys.stdout)
     try:
-        cli(prog_name="hfs-pdf")
+        code = cli.main(prog_name="hfs-pdf", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.exceptions.Abort:  # Click's word for KeyboardInterrupt
+        click.echo("hfs-pdf: interrupted — no file was left half-written", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
     except Exception as error:  # only reached by bugs: every user mistake is an HfsPdfError
         if os.environ.get("HFS_PDF_DEBUG"):
             raise

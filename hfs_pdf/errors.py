@@ -80,3 +80,11 @@ class UsageError(HfsPdfError):
 
 class TranslationError(HfsPdfError):
     """A catalog is missing, malformed, incomplete, or changes a text's placeholders or markup."""
+
+
+class ConfigError(HfsPdfError):
+    """The project's hfs-pdf.toml is malformed or gives a value a setting cannot take."""
+
+
+class ShardError(HfsPdfError):
+    """Release shards that cannot be merged: of different builds, missing, doubled or damaged."""

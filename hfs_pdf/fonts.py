@@ -18,9 +18,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from hfs_pdf.errors import FontError, display_path
+from hfs_pdf.resources import data_root
 
-FONTS_DIR = Path(__file__).resolve().parents[1] / "fonts"
-"""Fonts ship with hfs-pdf itself (not with a clinic's content folder): `<checkout>/fonts`."""
+FONTS_DIR = data_root() / "fonts"
+"""Fonts ship with hfs-pdf itself (not with a clinic's content folder): `<checkout>/fonts`, or inside the wheel."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,38 @@ _FAMILIES: dict[str, tuple[str, str]] = {
     "NotoSansCJKSC": ("NotoSansCJKSC-Regular.ttf", "NotoSansCJKSC-Bold.ttf"),
     "NotoSansCJKTC": ("NotoSansCJKTC-Regular.ttf", "NotoSansCJKTC-Bold.ttf"),
     "NotoSansCJKKR": ("NotoSansCJKKR-Regular.ttf", "NotoSansCJKKR-Bold.ttf"),
+    "NotoSansCJKJP": ("NotoSansCJKJP-Regular.ttf", "NotoSansCJKJP-Bold.ttf"),
     "Amiri": ("Amiri-Regular.ttf", "Amiri-Bold.ttf"),
 }
 
-_LOCALE_FAMILY = {"zh_Hans": "NotoSansCJKSC", "zh_Hant": "NotoSansCJKTC", "ko": "NotoSansCJKKR", "ar": "Amiri"}
+TAGLINE_SCRIPT_FAMILY = {
+    "Deva": "NotoSansDevanagari", "Beng": "NotoSansBengali", "Guru": "NotoSansGurmukhi", "Gujr": "NotoSansGujarati",
+    "Khmr": "NotoSansKhmer", "Thai": "NotoSansThai", "Laoo": "NotoSansLao", "Mymr": "NotoSansMyanmar",
+    "Ethi": "NotoSansEthiopic", "Armn": "NotoSansArmenian",
+}
+"""Scripts only the language-assistance taglines use: small subsets in fonts/taglines/ (fonts/build_taglines.py)."""
+_FAMILIES.update({family: (f"taglines/{family}-Regular.ttf", f"taglines/{family}-Bold.ttf")
+                  for family in TAGLINE_SCRIPT_FAMILY.values()})
+
+_LOCALE_FAMILY = {
+    "zh_Hans": "NotoSansCJKSC", "zh_Hant": "NotoSansCJKTC", "ko": "NotoSansCJKKR", "ja": "NotoSansCJKJP",
+    "ar": "Amiri", "fa": "Amiri",  # Amiri has the Persian letters (پ چ ژ گ ی ک) and digits ۰–۹
+}
 
 
 def family_name_for(locale: str) -> str:
     return _LOCALE_FAMILY.get(locale, "NotoSans")
+
+
+def tagline_family_name(code: str, script: str) -> str:
+    """The family a tagline is set in: its language's handout family (Chinese, Korean, Japanese,
+    Arabic, Persian), else its script's (Devanagari…), else Amiri for Arabic script, else Noto Sans
+    (Latin, Cyrillic, Greek)."""
+    if code in _LOCALE_FAMILY:
+        return _LOCALE_FAMILY[code]
+    if script in TAGLINE_SCRIPT_FAMILY:
+        return TAGLINE_SCRIPT_FAMILY[script]
+    return "Amiri" if script == "Arab" else "NotoSans"
 
 
 def font_paths(name: str, fonts_dir: Path = FONTS_DIR) -> tuple[Path, ...]:

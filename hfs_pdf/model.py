@@ -154,6 +154,30 @@ class BrandColors:
 
 
 @dataclass(frozen=True)
+class Tagline:
+    """"Free language help is available: call …" in one language, in its own script."""
+
+    code: str  # BCP 47-style id of translations/taglines.yaml: es, zh_Hant, hmn
+    name: str  # the language's name for itself: Español, 繁體中文, Hmoob
+    text: str  # with {clinic_phone}
+    script: str  # ISO 15924 code of its letters (ICU): Latn, Deva, Arab, Khmr
+    right_to_left: bool
+    line: int = 0  # where it stands in taglines.yaml
+
+    @property
+    def tag(self) -> str:
+        return self.code.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class TaglineChoice:
+    """A brand's taglines: which languages, and whether every handout's last page carries them."""
+
+    languages: tuple[str, ...]
+    on_handouts: bool = False
+
+
+@dataclass(frozen=True)
 class Brand:
     id: str
     name: str
@@ -166,6 +190,7 @@ class Brand:
     colors: BrandColors
     logo: Logo | None
     paper: Paper = Paper.LETTER
+    taglines: TaglineChoice | None = None  # None: the brand prints no taglines
     source: Path = field(default=Path("."), compare=False)
 
 
@@ -193,6 +218,7 @@ class Pack:
     languages: tuple[str, ...]
     items: tuple[PackItem, ...]
     source: Path = field(default=Path("."), compare=False)
+    taglines: bool = False  # the brand's language-assistance sheet after the pick list
 
     def documents(self) -> list[tuple[str, PackItem]]:
         """(language, item) in print order: grouped by language, then in the order the file lists items."""

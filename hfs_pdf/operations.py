@@ -28,6 +28,7 @@ from hfs_pdf.publish.files import cannot_write, check_writable
 
 if TYPE_CHECKING:
     from hfs_pdf.publish.pack import PackPlan
+    from hfs_pdf.publish.shards import Shard
     from hfs_pdf.readability import Readability
 
 # The layout and render stages (ReportLab, pikepdf), the extractor, the release writer and the
@@ -60,7 +61,8 @@ class Project:
         project = cls(root)
         if not project.handouts_dir.is_dir():
             raise ProjectError(
-                f"{display_path(root)}: no handouts/ folder here — run hfs-pdf in a project folder or pass --root DIR"
+                f"{display_path(root)}: no handouts/ folder here — start a project with `hfs-pdf init DIR` "
+                "(it copies the default handouts, translations and a brand to edit), or pass --root DIR"
             )
         return project
 
@@ -77,7 +79,8 @@ class Built:
     pages: int
     bytes: int
     title: str = ""
-    reviewed_by: str | None = None  # the translation's human reviewer; None for a machine draft
+    reviewed_by: str | None = None  # the translation's human reviewer; None while pending review
+    translation_status: str = "source"  # Localization.review_status: "machine draft, pending human review", …
     rendered: bool = True  # False: its inputs are unchanged since the last build; the PDF came from the cache
     written: bool = True  # False: the output file already held these exact bytes
     thumbnail: bytes | None = field(default=None, repr=False)  # page 1 as PNG, when the build was asked for thumbnails
@@ -89,7 +92,7 @@ class BuildReport:
     built: list[Built] = field(default_factory=list)
     problems: list[Problem | str] = field(default_factory=list)
     warnings: list[Problem | str] = field(default_factory=list)  # strings printed in English (--allow-incomplete)
-    unreviewed: list[str] = field(default_factory=list)  # locales whose translation is a machine draft
+    unreviewed: list[str] = field(default_factory=list)  # locales with a document whose translation is pending review
     notices: list[str] = field(default_factory=list)  # anything else worth a warning line
     compiled: list[str] = field(default_factory=list)  # catalogs compiled because their .po had changed
     skipped: list[str] = field(default_factory=list)  # languages left out because their catalog is not ready
@@ -149,6 +152,7 @@ class RenderResult:
     warnings: tuple[Problem | str, ...] = ()
     reviewed_by: str | None = None
     thumbnail: bytes | None = None
+    translation_status: str = "source"
 
 
 def build(
@@ -193,13 +197,10 @@ def build(
     planned: list[tuple[Slot, str]] = []
     for locale, handout, variant in documents:
         language_inputs = [*catalogs.catalog_paths(project.translations_dir, locale), *font_paths(family_name_for(locale))]
-        slot = Slot(locale, handout, variant, paper)
+        slot = Slot(locale, handout, variant, paper, brand_file.stem)
         key = cache.document_key([sources[handout], *brand_inputs_, *language_inputs], repr(slot), f"allow_incomplete={allow_incomplete}")
         planned.append((slot, key))
-    report = BuildReport(compiled=compiled, skipped=[
-        f"{locale} left out: {count} string(s) of {display_path(catalogs.po_path(project.translations_dir, locale))} "
-        "not ready (--skip-incomplete) — translate them to build it" for locale, count in sorted(skipped.items())
-    ])
+    report = BuildReport(compiled=compiled, skipped=_skipped_notes(project, skipped))
     stale: list[tuple[Slot, str]] = []
     for slot, key in planned:
         hit = None if force else cache.get(slot, key)
@@ -212,13 +213,15 @@ def build(
 
             thumbnail = thumbnail_png(data)
             cache.put(slot, data, document, thumbnail)
-        served = RenderResult(None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail)
+        served = RenderResult(None, data, document.pages, document.title, (), document.warnings, document.reviewed_by, thumbnail,
+                              document.translation_status)
         _finish(report, out_dir, slot, served, on_document)
     if stale:
         for result in _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
             if result.data is not None:
                 warnings = tuple(str(warning) for warning in result.warnings)
-                document = CachedDocument(result.task.key, result.pages, result.title, warnings, result.reviewed_by)
+                document = CachedDocument(result.task.key, result.pages, result.title, warnings, result.reviewed_by,
+                                          result.translation_status)
                 cache.put(result.task.slot, result.data, document, result.thumbnail)
             _finish(report, out_dir, result.task.slot, result, on_document)
     cache.save()
@@ -230,6 +233,13 @@ def build(
         built.locale for built in report.built if built.locale != SOURCE_LOCALE and built.reviewed_by is None
     ))
     return report
+
+
+def _skipped_notes(project: Project, skipped: dict[str, int]) -> list[str]:
+    return [
+        f"{locale} left out: {count} string(s) of {display_path(catalogs.po_path(project.translations_dir, locale))} "
+        "not ready (--skip-incomplete) — translate them to build it" for locale, count in sorted(skipped.items())
+    ]
 
 
 def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
@@ -271,7 +281,7 @@ def _finish(report: BuildReport, out_dir: Path | None, slot: Slot, result: Rende
         if written:
             write_atomic(path, result.data)
         built = Built(
-            slot.handout_id, slot.locale, slot.variant, path, result.pages, len(result.data), result.title, result.reviewed_by, rendered=result.task is not None, written=written, thumbnail=result.thumbnail,
+            slot.handout_id, slot.locale, slot.variant, path, result.pages, len(result.data), result.title, result.reviewed_by, result.translation_status, rendered=result.task is not None, written=written, thumbnail=result.thumbnail,
             data=None if out_dir is not None else result.data,
         )
         report.built.append(built)
@@ -293,8 +303,15 @@ def _render_all(tasks: list[RenderTask], jobs: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         yield from pool.map(render_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the main process's to handle (exit 130, nothing half-written); workers just stop with it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _localization(project: Project, locale: str, allow_incomplete: bool, report: "BuildReport") -> Localization | None:
@@ -361,14 +378,15 @@ def render_task(task: RenderTask) -> RenderResult:
         thumbnail = thumbnail_png(rendered.data)
     return RenderResult(
         task, rendered.data, rendered.pages, layout.info.title, warnings=tuple(missing),
-        reviewed_by=localization.reviewed_by, thumbnail=thumbnail,
+        reviewed_by=localization.reviewer_for(handout.id), thumbnail=thumbnail,
+        translation_status=localization.review_status(handout.id),
     )
 
 
 # -- translation catalogs ---------------------------------------------------------------------
 
-TRANSLATION_LOCALES = ("es", "zh_Hans", "zh_Hant", "vi", "ko", "tl", "ru", "ar", "ht", "fr", "pt_BR")
-"""The languages hfs-pdf ships: the most-needed languages of US language-assistance notices."""
+TRANSLATION_LOCALES = ("es", "zh_Hans", "zh_Hant", "vi", "ko", "tl", "ru", "ar", "ht", "fr", "pl", "pt_BR", "it", "de", "ja", "fa")
+"""The languages hfs-pdf ships: the national top 15 of US language-assistance taglines (CMS), Chinese in both scripts."""
 
 
 def i18n_extract(project: Project) -> Path:
@@ -481,7 +499,7 @@ class CatalogStatus:
     translated: int
     fuzzy: int
     untranslated: int
-    reviewed_by: str | None
+    review: str  # "reviewed by …", "machine draft, pending human review", "pending human review"
 
 
 @dataclass(frozen=True)
@@ -511,6 +529,10 @@ def approved_number_differences(project: Project) -> list[ApprovedNumbers]:
 
 def i18n_status(project: Project) -> list[CatalogStatus]:
     """Per language and handout: how many strings are translated, fuzzy, untranslated; who reviewed."""
+    from gettext import NullTranslations
+
+    from babel import Locale
+
     rows = []
     for locale in project.locales()[1:]:
         po = catalogs.po_path(project.translations_dir, locale)
@@ -524,8 +546,13 @@ def i18n_status(project: Project) -> list[CatalogStatus]:
                 continue
             tally = counts.setdefault(message.context or "page chrome", [0, 0, 0])
             tally[2 if id(message) in untranslated else 1 if id(message) in fuzzy else 0] += 1
-        reviewer = catalogs.reviewed_by(catalog)
-        rows.extend(CatalogStatus(locale, group, *tally, reviewer) for group, tally in counts.items())
+        localization = Localization(locale, Locale.parse(locale), NullTranslations(), po,
+                                    reviewed_by=catalogs.reviewed_by(catalog),
+                                    machine_drafted=catalogs.machine_drafted(catalog),
+                                    reviewed_handouts=catalogs.reviewed_handouts(catalog, po))
+        started = any(translated or fuzzy for translated, fuzzy, _ in counts.values())
+        rows.extend(CatalogStatus(locale, group, *tally, localization.review_status(group) if started else "not yet translated")
+                    for group, tally in counts.items())
     return rows
 
 
@@ -578,8 +605,10 @@ def release(
     force: bool = False,
     on_document=None,
     skip_incomplete: bool = False,
+    shard: "Shard | None" = None,
 ) -> BuildReport:
-    """Every handout × language × variant, with manifest, checksums, zip and contact sheet.
+    """Every handout × language × variant, with manifest, checksums, zip and contact sheet — or,
+    with `shard`, every N-th document and a shard.json for `release merge` (publish.shards).
 
     Built aside in `.<out>.partial` and renamed into place only when every document succeeded:
     a half-finished release never looks finished.
@@ -587,6 +616,10 @@ def release(
     import shutil
 
     from hfs_pdf.publish.release import write_release_files
+    from hfs_pdf.publish.shards import write_shard_files
+
+    everything, skipped = _release_documents(project, languages, handout_ids, skip_incomplete)
+    documents = shard.picks(everything) if shard else everything
 
     check_writable(out_dir.parent)
     staging = out_dir.parent / f".{out_dir.name}.partial"
@@ -596,13 +629,19 @@ def release(
     shutil.rmtree(staging, ignore_errors=True)
     try:
         report = build(
-            project, languages=languages, handout_ids=handout_ids, out_dir=staging, brand_path=brand_path, paper=paper,
-            variants=tuple(Variant), jobs=jobs, force=force, thumbnails=True, on_document=on_document,
-            skip_incomplete=skip_incomplete,
+            project, documents=[(locale, handout, Variant(variant)) for locale, handout, variant in documents],
+            out_dir=staging, brand_path=brand_path, paper=paper, jobs=jobs, force=force, thumbnails=True,
+            on_document=on_document, skip_incomplete=skip_incomplete,
         )
+        report.skipped = _skipped_notes(project, skipped)
         if not report.ok:
             return report
-        write_release_files(staging, _release_entries(project, handout_ids, report, staging), __version__)
+        entries = _release_entries(project, handout_ids, report, staging)
+        if shard:
+            fingerprint = release_fingerprint(project, brand_path, paper, everything)
+            write_shard_files(staging, shard, fingerprint, everything, entries, __version__)
+        else:
+            write_release_files(staging, entries, __version__)
         shutil.rmtree(retired, ignore_errors=True)
         if out_dir.exists():
             out_dir.rename(retired)
@@ -619,6 +658,57 @@ def release(
         shutil.rmtree(staging, ignore_errors=True)  # whatever stopped the release; gone already on success
     report.built = [replace(b, path=out_dir / b.path.relative_to(staging)) for b in report.built]
     return report
+
+
+def release_brands(project: Project, brand_paths: tuple[Path, ...], all_brands: bool, out_dir: Path) -> list[tuple[Path, Path]]:
+    """(brand file, its release folder): one brand → `out_dir` itself; several → `out_dir/<brand id>`,
+    so a health system's clinics never share a folder (two brands with one id are refused)."""
+    if all_brands:
+        brand_paths = tuple(sorted((project.root / "brands").glob("*.yaml")))
+        if not brand_paths:
+            raise ProjectError(f"{display_path(project.root / 'brands')}: no brand files (*.yaml) to release")
+    if len(brand_paths) <= 1:
+        return [(brand_paths[0] if brand_paths else project.default_brand, out_dir)]
+    seen: dict[str, Path] = {}
+    result = []
+    for path in brand_paths:
+        brand = load_brand(path)
+        if brand.id in seen:
+            raise UsageError(f"{display_path(path)} and {display_path(seen[brand.id])} both have id {brand.id!r} — "
+                             "give each clinic's brand its own id (it names its release folder)")
+        seen[brand.id] = path
+        result.append((path, out_dir / brand.id))
+    return result
+
+
+def _release_documents(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...],
+                       skip_incomplete: bool) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
+    """(language, handout, variant) of every document the release has, languages left out by
+    --skip-incomplete already dropped (what every shard must agree on), and those languages."""
+    locales = resolve_locales(languages, project.locales())
+    skipped = incomplete_locales(project, set(locales)) if skip_incomplete else {}
+    handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
+    documents = [(locale, handout, variant.value) for locale in locales if locale not in skipped
+                 for handout in handouts for variant in Variant]
+    return documents, skipped
+
+
+def release_fingerprint(project: Project, brand_path: Path | None, paper: Paper | None,
+                        documents: list[tuple[str, str, str]]) -> str:
+    """What makes two runs the same release: hfs-pdf's code and library versions, the bytes of every
+    input (handouts, catalogs, brand and logo, fonts, taglines), the paper and the document list."""
+    import hashlib
+
+    cache = BuildCache(project.root / CACHE_DIR_NAME)
+    brand_file = brand_path or project.default_brand
+    inputs = sorted({*handout_paths(project.handouts_dir, tuple(dict.fromkeys(h for _, h, _ in documents))).values(),
+                     *brand_inputs(brand_file),
+                     *(path for locale in dict.fromkeys(l for l, _, _ in documents)
+                       for path in (*catalogs.catalog_paths(project.translations_dir, locale)[:1],
+                                    *font_paths(family_name_for(locale))))})
+    parts = [cache.code_digest(), f"paper={paper.value if paper else 'brand'}", *("/".join(d) for d in sorted(documents)),
+             *(f"{path.name} {cache.file_digest(path)}" for path in inputs)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _release_entries(project: Project, handout_ids: tuple[str, ...], report: BuildReport, staging: Path) -> list:
@@ -638,11 +728,7 @@ def _release_entries(project: Project, handout_ids: tuple[str, ...], report: Bui
             pages=item.pages,
             content_version=review.version,
             review_status=f"reviewed by {review.reviewer_role}" if review.status is ReviewStatus.REVIEWED else "draft, pending clinical review",
-            translation_status=(
-                "source" if item.locale == SOURCE_LOCALE
-                else f"reviewed by {item.reviewed_by}" if item.reviewed_by
-                else "machine draft, pending human review"
-            ),
+            translation_status=item.translation_status,
             thumbnail=item.thumbnail,
         ))
     return entries
@@ -660,6 +746,7 @@ class PackReport:
     warnings: list[Problem | str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    built: list[Built] = field(default_factory=list)  # the documents in the pack, as the build reported them
 
     @property
     def ok(self) -> bool:
@@ -707,7 +794,8 @@ def pack(
         project, documents=wanted, out_dir=None, brand_path=brand_path, paper=chosen.paper, jobs=jobs, force=force,
         on_document=on_document,
     )
-    report = PackReport(problems=built.problems, warnings=built.warnings, unreviewed=built.unreviewed, notices=built.notices)
+    report = PackReport(problems=built.problems, warnings=built.warnings, unreviewed=built.unreviewed, notices=built.notices,
+                        built=built.built)
     if not built.ok:
         return report
     by_slot = {(b.locale, b.handout_id, b.variant): b for b in built.built}
@@ -723,7 +811,7 @@ def pack(
                     row.pages, row.sheets, row.first_page)
         for row in plan.rows
     ]
-    pick_list, pick_list_pages = pick_list_pdf(chosen, rows, plan.pages, plan.sheets, built.unreviewed)
+    pick_list, pick_list_pages = pick_list_pdf(chosen, rows, plan.pages, plan.sheets, built.unreviewed, plan.tagline_page)
     if pick_list_pages != PICK_LIST_PAGES:
         report.problems.append(Problem(
             display_path(chosen.source),
@@ -738,7 +826,12 @@ def pack(
         separators[language] = separator_pdf(chosen, language, handouts, sum(r.copies for r in language_rows), first, last)
     names = {language: language_names(language) for language in dict.fromkeys(d.language for d in documents)}
     outline_titles = {language: f"{name.native} — {name.english}" for language, name in names.items()}
-    data = assemble_pack(chosen, plan, documents, pick_list, separators, outline_titles)
+    taglines = None
+    if chosen.taglines:
+        from hfs_pdf.taglines import tagline_sheet_pdf
+
+        taglines = tagline_sheet_pdf(load_brand(brand_path or project.default_brand), chosen.paper)
+    data = assemble_pack(chosen, plan, documents, pick_list, separators, outline_titles, taglines)
     write_atomic(out_path, data)
     report.path, report.plan = out_path, plan
     report.titles = {(d.language, d.item.handout_id): d.title for d in documents}

@@ -27,8 +27,10 @@ _FORMULAS: dict[str, tuple[str, str, Callable[[str], float], bool]] = {
     "fr": ("fr", "Flesch reading ease (fr)", textstat.flesch_reading_ease, True),
     "ru": ("ru", "Flesch reading ease (ru)", textstat.flesch_reading_ease, True),
     "ar": ("ar", "Osman ease", textstat.osman, True),
+    "de": ("de", "Wiener Sachtextformel", lambda text: textstat.wiener_sachtextformel(text, 1), False),
+    "it": ("it", "Gulpease index", textstat.gulpease_index, True),
 }
-_UNSPACED = ("zh",)  # scripts written without spaces: sentence length is counted in characters
+_UNSPACED = ("zh", "ja")  # scripts written without spaces: sentence length is counted in characters
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s+|(?<=[。！？])")
 
 

@@ -40,9 +40,11 @@ from .tagtree import marked_content
 
 LRI, PDI = "\u2066", "\u2069"
 ISOLATE_CONTROLS = "\u2066\u2067\u2068\u2069"
+JOINERS = "\u200c\u200d\u2060"
 TATWEEL = "\u0640"
 
-_WESTERN = str.maketrans({**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)}})
+_WESTERN = str.maketrans({**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)},
+                          0x066B: ".", 0x066C: ","})  # Arabic decimal and thousands separators (Persian 1٫1)
 
 # Bidi_Mirroring_Glyph pairs (UCD BidiMirroring.txt) for the characters a handout may contain;
 # `mirror` refuses a mirrored character missing here rather than leave it unmirrored.
@@ -72,13 +74,16 @@ def is_private_use(char: str) -> bool:
 def comparable(text: str) -> str:
     """The form both sides of an order comparison are reduced to.
 
-    Left out: nonspacing marks; isolate controls; tatweel (Amiri joins some letter pairs, such as
+    Left out: nonspacing marks; isolate controls; the zero-width (non-)joiners and word joiner,
+    which choose letter forms or forbid a break but draw nothing (Persian می‌شود); tatweel (Amiri joins some letter pairs, such as
     كل, through a kashida glyph whose ToUnicode is U+0640: elongation, not a letter); private-use
     characters (glyphs whose ToUnicode names no real character, reported by their own test).
-    Arabic-Indic and Extended Arabic-Indic digits become 0–9 (hfs-pdf prints Western digits in
-    right-to-left documents); white space runs become one space; the ends are stripped.
+    Arabic-Indic and Extended Arabic-Indic digits become 0–9 and the Arabic decimal and thousands
+    separators . and , (Arabic prints 0–9, Persian ۰–۹: the order check is about order, the digits
+    have tests of their own); white space runs become one space; the ends are stripped.
     """
-    kept = "".join(c for c in text if not (is_mark(c) or c in ISOLATE_CONTROLS or c == TATWEEL or is_private_use(c)))
+    kept = "".join(c for c in text if not (is_mark(c) or c in ISOLATE_CONTROLS or c in JOINERS or c == TATWEEL
+                                           or is_private_use(c)))
     return re.sub(r"\s+", " ", kept.translate(_WESTERN)).strip()
 
 

@@ -118,7 +118,7 @@ def test_damaged_cache_entry_is_rebuilt_not_served(project_copy: Path, tmp_path:
     out = tmp_path / "out"
     first = _build(project_copy, out)
     good = first["en", "overview"].path.read_bytes()
-    cached = next((project_copy / CACHE_DIR_NAME / "en").glob("overview.*.pdf"))
+    cached = next((project_copy / CACHE_DIR_NAME / "demo" / "en").glob("overview.*.pdf"))
     cached.write_bytes(cached.read_bytes().replace(b"%%EOF", b"%%EOX"))
     again = _build(project_copy, out)
     assert _rendered(again) == {("en", "overview")}
@@ -133,10 +133,14 @@ def test_cli_reports_unchanged_documents_and_force(runner, project_copy: Path, t
     assert runner.invoke(cli, arguments).exit_code == 0
     again = runner.invoke(cli, arguments)
     assert again.exit_code == 0, again.output
-    assert again.output.startswith(f"unchanged {out / 'en' / 'overview.pdf'} (3 pages,")
-    assert again.output.endswith("(0 built, 1 unchanged since the last build)\n")
+    assert again.output == f"1 PDF(s) in {out} (0 built, 1 unchanged since the last build)\n"  # nothing else to say
+    verbose = runner.invoke(cli, ["-v", *arguments])
+    assert verbose.output.startswith(f"up to date {out / 'en' / 'overview.pdf'} (3 pages,")
     forced = runner.invoke(cli, [*arguments, "--force"])
-    assert forced.exit_code == 0 and forced.output.endswith("(1 built, 0 unchanged since the last build)\n")
+    # rendered again, same bytes: no "unchanged" line under "1 built"
+    assert forced.exit_code == 0 and forced.output == f"1 PDF(s) in {out} (1 built, 0 unchanged since the last build)\n"
+    assert "rebuilt (same bytes as before)" in runner.invoke(cli, ["-v", *arguments, "--force"]).output
+    assert runner.invoke(cli, ["-q", *arguments, "--force"]).output == ""
 
 
 def test_shaped_document_does_not_depend_on_what_the_process_built_before(translated_copy: Path, tmp_path: Path):
@@ -194,6 +198,6 @@ def test_a_damaged_digest_memo_is_ignored(project_copy: Path, tmp_path: Path):
 def test_a_damaged_entry_description_is_rebuilt(project_copy: Path, tmp_path: Path):
     out = tmp_path / "out"
     _build(project_copy, out)
-    for meta in (project_copy / CACHE_DIR_NAME / "en").glob("*.json"):
+    for meta in (project_copy / CACHE_DIR_NAME / "demo" / "en").glob("*.json"):
         meta.write_text("[]")
     assert _rendered(_build(project_copy, out)) == {("en", "overview"), ("en", "mvd-surgery")}

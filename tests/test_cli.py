@@ -93,7 +93,8 @@ def test_regional_spelling_of_english_is_accepted(runner: CliRunner, project_cop
 def test_not_a_project_folder(runner: CliRunner, tmp_path: Path):
     result = _run(runner, "build", "--root", str(tmp_path))
     assert result.exit_code == 1
-    assert result.output == f"error: {tmp_path}: no handouts/ folder here — run hfs-pdf in a project folder or pass --root DIR\n"
+    assert result.output == (f"error: {tmp_path}: no handouts/ folder here — start a project with `hfs-pdf init DIR` "
+                             "(it copies the default handouts, translations and a brand to edit), or pass --root DIR\n")
 
 
 def test_a_bad_brand_file_stops_the_build(runner: CliRunner, project_copy: Path, tmp_path: Path):
@@ -140,3 +141,48 @@ def test_unwritable_output_is_one_error_line_not_a_crash(runner: CliRunner, proj
         "or free space / fix permissions\n"
     )
     assert not out.exists()
+
+
+def _hfs_pdf(*args: str, cwd: Path, **options):
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-m", "hfs_pdf", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **options)
+
+
+def test_quiet_and_verbose_cannot_be_combined(runner: CliRunner):
+    result = runner.invoke(cli, ["-q", "-v", "list"])
+    assert result.exit_code == 2 and "cannot both be given" in result.output
+
+
+def test_a_reader_that_stops_early_does_not_stop_the_work(project_copy: Path, tmp_path: Path):
+    """`hfs-pdf build … | head -1`: the reader goes away after one line; every PDF is still written,
+    the exit is clean and no BrokenPipeError is printed."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    pipeline = subprocess.run(
+        f"{sys.executable} -m hfs_pdf build --root {project_copy} --out {out} -j 1 | head -1",
+        shell=True, capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert pipeline.stdout.startswith("wrote ") and pipeline.stdout.count("\n") == 1
+    assert "BrokenPipe" not in pipeline.stderr and "Traceback" not in pipeline.stderr and "internal error" not in pipeline.stderr
+    assert len(list((out / "en").glob("*.pdf"))) == 8
+
+
+def test_ctrl_c_exits_130_and_leaves_no_half_written_file(project_copy: Path, tmp_path: Path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    process = _hfs_pdf("build", "--root", str(project_copy), "--out", str(out), "--large-print", "-j", "2", cwd=tmp_path)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("en/*.pdf")) and time.monotonic() < deadline:  # until it is busy writing
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert not list(out.rglob("*.part")) and not list(out.rglob(".*"))

@@ -50,7 +50,18 @@ def spanish(project_copy: Path) -> Path:
     """A project copy with an `es` catalog in which every string is marked as translated."""
     operations.i18n_init(operations.Project.at(project_copy), "es")
     _fill(project_copy, "es", _marked)
+    _set_review_header(project_copy, "Translation-Review: pending — machine-drafted, not yet checked by a human translator")
     return project_copy
+
+
+def _set_review_header(root: Path, *lines: str) -> Path:
+    """Replace the catalog's `Translation-Review:` header line by `lines` (as a translator would)."""
+    po = po_path(root / "translations", "es")
+    text = po.read_text(encoding="utf-8")
+    start = text.index("# Translation-Review:")
+    end = text.index("\n", start)
+    po.write_text(text[:start] + "\n".join(f"# {line}" for line in lines) + text[end:], encoding="utf-8")
+    return po
 
 
 def test_extractor_is_registered_for_pybabel():
@@ -70,14 +81,72 @@ def test_template_has_every_handout_text_with_its_handout_as_context():
     assert {"Page {page} of {total}", "Questions to ask your doctor", "Key points"} <= by_context[None]
 
 
-def test_init_marks_the_catalog_as_pending_review(runner: CliRunner, project_copy: Path):
+def test_init_marks_the_catalog_as_not_yet_translated_and_never_as_machine_drafted(runner: CliRunner, project_copy: Path):
     result = _run(runner, "i18n", "init", "es", "--root", str(project_copy))
     assert result.exit_code == 0
     text = po_path(project_copy / "translations", "es").read_text()
-    assert "# Translation-Review: pending — machine-drafted, not yet checked by a human translator\n# Reviewed-By:\n" in text
+    assert "# Translation-Review: pending — not yet translated\n# Reviewed-By:\n" in text
+    assert "machine" not in text.split("msgid")[0]  # the header says nothing of a machine
     status = _run(runner, "i18n", "status", "--root", str(project_copy))
     assert "es        overview             0           0      " in status.output
-    assert "machine draft, pending human review" in status.output
+    assert "not yet translated" in status.output and "machine" not in status.output
+    # translated by a person, not yet reviewed: the PDF and the build say "not reviewed", never "machine"
+    _fill(project_copy, "es", _marked)
+    assert "es        overview             66          0      0             pending human review" in _run(
+        runner, "i18n", "status", "--root", str(project_copy)).output.replace("  \n", "\n")
+    _run(runner, "i18n", "compile", "--root", str(project_copy))
+    out = project_copy / "out"
+    result = _run(runner, "build", "--root", str(project_copy), "--lang", "es", "--handout", "overview", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "note: translation, not yet reviewed by a human: es" in result.output and "machine" not in result.output
+    text = words(" ".join(page_texts(out / "es" / "overview.pdf")))
+    assert "«ES» This translation has not yet been checked by a second, qualified translator." in text
+    assert "drafted by machine" not in text
+
+
+def test_review_is_recorded_per_handout(runner: CliRunner, spanish: Path, tmp_path: Path):
+    po = _set_review_header(spanish, "Translation-Review: pending — machine-drafted, not yet checked by a human translator",
+                            "Reviewed-Handout: botulinum-toxin — A. Ruiz, certified medical translator")
+    assert _run(runner, "i18n", "compile", "--root", str(spanish)).exit_code == 0
+    status = _run(runner, "i18n", "status", "--root", str(spanish)).output
+    rows = {line.split()[1]: line for line in status.splitlines() if line.startswith("es ")}
+    assert rows["botulinum-toxin"].endswith("reviewed by A. Ruiz, certified medical translator")
+    assert rows["overview"].rstrip().endswith("machine draft, pending human review")
+    out = tmp_path / "release"
+    result = _run(runner, "release", "--root", str(spanish), "--lang", "es", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    import json
+
+    manifest = {(e["language"], e["handout"], e["variant"]): e for e in json.loads((out / "manifest.json").read_text())["files"]}
+    assert manifest["es", "botulinum-toxin", "standard"]["translation_status"] == "reviewed by A. Ruiz, certified medical translator"
+    assert manifest["es", "overview", "standard"]["translation_status"] == "machine draft, pending human review"
+    reviewed = words(" ".join(page_texts(out / "es" / "botulinum-toxin.pdf")))
+    assert "«ES» Translation checked by A. Ruiz, certified medical translator." in reviewed
+    assert "drafted by machine" not in reviewed
+    assert "«ES» This translation was drafted by machine" in words(" ".join(page_texts(out / "es" / "overview.pdf")))
+    # a review of a handout that does not exist is refused with its header line, not ignored
+    text = po.read_text(encoding="utf-8").replace("Reviewed-Handout: botulinum-toxin", "Reviewed-Handout: botox")
+    po.write_text(text, encoding="utf-8")
+    line = 1 + text.splitlines().index("# Reviewed-Handout: botox — A. Ruiz, certified medical translator")
+    result = _run(runner, "build", "--root", str(spanish), "--lang", "es", "--out", str(tmp_path / "x"))
+    assert result.exit_code == 1
+    assert f"es/LC_MESSAGES/hfs_pdf.po:{line}: Reviewed-Handout names 'botox'" in result.output
+
+
+def test_plain_pybabel_extract_with_babel_cfg_finds_what_hfs_pdf_extracts(tmp_path: Path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "pybabel.pot"
+    subprocess.run([sys.executable, "-c", "from babel.messages.frontend import main; main()", "--quiet", "extract",
+                    "-F", "babel.cfg", "-o", str(out), "."], cwd=PROJECT, check=True)
+
+    def messages(catalog):  # pybabel wraps long comments: compare their words
+        return {(m.context, m.id): (" ".join(m.auto_comments), tuple(m.locations)) for m in catalog if m.id}
+
+    ours = messages(extract_template(PROJECT / "handouts"))
+    assert any(context is None for context, _ in ours)  # the page chrome is there
+    assert messages(read_po(out.open("rb"))) == ours
 
 
 def test_translated_build_uses_the_catalog_and_says_it_is_unreviewed(runner: CliRunner, spanish: Path, tmp_path: Path):

@@ -26,7 +26,8 @@ from .pdfcheck import base_name, fonts, page_texts
 from .tagtree import outline
 
 LOCALES = operations.Project(PROJECT).locales()[1:]
-TEXT_EXTRACTS = [locale for locale in LOCALES if locale != "ar"]  # shaped Arabic extracts as glyph codes (see accessibility)
+ARABIC_SCRIPT = ("ar", "fa")
+TEXT_EXTRACTS = [locale for locale in LOCALES if locale not in ARABIC_SCRIPT]  # shaped Arabic script extracts as glyph codes (see accessibility)
 
 
 def _catalog(locale: str):

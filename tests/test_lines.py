@@ -292,3 +292,16 @@ def test_shaped_glyph_widths_are_the_font_programs_own(tmp_path: Path):
                     assert abs(float(width) - program["hmtx"][glyph][0] * scale) <= 1, (str(font.BaseFont), offset)
                     checked += 1
     assert checked > 20
+
+
+def test_japanese_never_breaks_between_a_number_and_its_counter():
+    """"10人に約9人" printed as "…10 / 人に約9人": the count lost its counter at the line's end."""
+    source = "手術は、10人に約9人に効果があります。100人に約4人は、見られませんでした。" * 2
+    context = InlineContext(placeholders={}, citations={}, link_color="#000000", own_lines=True)
+    font_family("NotoSansCJKJP")
+    for width in range(60, 260, 4):
+        paragraph = ShapedParagraph(to_markup(source, context), _style("NotoSansCJKJP", 10, alignment=0),
+                                    language="ja", right_to_left=False)
+        paragraph.wrap(width, 1000)
+        for line, following in zip(paragraph.spoken_lines, paragraph.spoken_lines[1:]):
+            assert not (line[-1].isdigit() and following[0] in "人"), (width, line, following)

@@ -55,16 +55,21 @@ def test_sample_pack_every_handout_copy_starts_on_a_front_page(sample):
             assert title in words(texts[start - 1]), f"page {start} is not the first page of {row.handout_id}"
             copies += 1
     assert copies == 4 * (6 + 4 + 2) + 2 * 2  # as packs/waiting-room.yaml asks
+    # the language-assistance sheet comes right after the pick list, on a front, and the pick list says so
+    assert "Free language assistance" in texts[plan.tagline_page - 1] and plan.tagline_page == 3
+    assert "Español" in texts[plan.tagline_page - 1] and "日本語" in texts[plan.tagline_page - 1]
+    assert f"Page {plan.tagline_page}: the clinic's language-assistance sheet" in words(texts[0])
 
 def test_sample_pack_outline_matches_the_plan(sample):
     report, out = sample
     outline = _outline(PdfReader(out))
     assert outline[0][:2] == ("Pick list", 1)
-    languages = [title for title, _, _ in outline[1:]]
+    assert outline[1][:2] == ("Free language assistance", report.plan.tagline_page) == ("Free language assistance", 3)
+    languages = [title for title, _, _ in outline[2:]]
     assert languages == ["English — English", "Español — Spanish", "中文 (繁體) — Chinese (Traditional)", "Tiếng Việt — Vietnamese"]
     separators = report.plan.separator_pages
-    assert [page for _, page, _ in outline[1:]] == [separators[language] for language in ("en", "es", "zh_Hant", "vi")]
-    starts = [page for _, _, children in outline[1:] for _, page in children]
+    assert [page for _, page, _ in outline[2:]] == [separators[language] for language in ("en", "es", "zh_Hant", "vi")]
+    starts = [page for _, _, children in outline[2:] for _, page in children]
     assert starts == [start for row in report.plan.rows for start in row.copy_starts]
 
 
@@ -87,7 +92,8 @@ def test_blank_backs_only_where_a_part_ends_on_a_front(sample):
     report, out = sample
     texts = page_texts(out)
     plan = report.plan
-    expected_blanks = 1 + len(plan.separator_pages) + sum(row.copies for row in plan.rows if row.pages % 2)
+    # the pick list, the tagline sheet and each separator take one page and leave a blank back
+    expected_blanks = 1 + (plan.tagline_page is not None) + len(plan.separator_pages) + sum(row.copies for row in plan.rows if row.pages % 2)
     blank = [number for number, text in enumerate(texts, start=1) if not text.strip()]
     assert len(blank) == expected_blanks
     assert all(number % 2 == 0 for number in blank)
@@ -127,14 +133,14 @@ BROKEN = {
                         "handouts[1].handout 'botox' is not a handout — use one of: acupuncture, botulinum-toxin, "
                         "combining-therapies, diagnosis, herbal-medicine, medication, mvd-surgery, overview"),
     "unknown-language": ("languages: [en, es, zh-Hant, vi]", "languages: [en, xx-Klingon]", "languages: [en, xx",
-                         "languages[1]: 'xx-Klingon' is not a language code Babel knows — use one of: en, ar, es, fr, ht, ko, "
-                         "pt_BR, ru, tl, vi, zh_Hans, zh_Hant, all"),
+                         "languages[1]: 'xx-Klingon' is not a language code Babel knows — use one of: en, ar, de, es, fa, fr, ht, "
+                         "it, ja, ko, pl, pt_BR, ru, tl, vi, zh_Hans, zh_Hant, all"),
     "zero-copies": ("copies: 4", "copies: 0", "copies: 0", "handouts[1].copies is 0 — it must be from 1 to 500"),
     "copies-not-a-number": ("copies: 4", "copies: four", "copies: four", "handouts[1].copies must be a whole number from 1 to 500"),
     "bad-paper": ("paper: letter ", "paper: legal ", "paper: legal", "paper is 'legal' — it must be one of: letter, a4"),
     "duplex-not-boolean": ("duplex: true ", "duplex: yes ", "duplex: yes", "duplex must be true or false"),
     "unknown-key": ("separators: true", "separator: true", "separator: true",
-                    "unknown key separator — expected one of: name, languages, handouts, paper, duplex, separators"),
+                    "unknown key separator — expected one of: name, languages, handouts, paper, duplex, separators, taglines"),
     "repeated-entry": ("handout: diagnosis", "handout: botulinum-toxin", "handout: botulinum-toxin\n    copies: 2",
                        "handouts[2] lists botulinum-toxin (standard) again — add the copies up in one entry"),
 }

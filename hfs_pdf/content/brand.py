@@ -9,7 +9,7 @@ import yaml
 
 from hfs_pdf.content.yamlsource import Invalid, Reader, compose_file
 from hfs_pdf.errors import BrandError, Problem
-from hfs_pdf.model import Brand, BrandColors, Logo, Paper
+from hfs_pdf.model import Brand, BrandColors, Logo, Paper, TaglineChoice
 from hfs_pdf.palette import WCAG_AA_TEXT, text_pairs
 
 LOGO_MAX_BYTES = 512 * 1024
@@ -47,6 +47,18 @@ class _BrandReader(Reader):
                 )
         return colors
 
+    def taglines(self, node: yaml.Node, path: str) -> TaglineChoice:
+        """`taglines: {languages: [es, zh_Hant, …], on_handouts: true}`; languages default to the national top 15."""
+        from hfs_pdf.content.taglines import NATIONAL_TOP_15
+
+        keys = self.mapping(node, path, required=(), optional=("languages", "on_handouts"))
+        problems = len(self.problems)
+        languages = _tagline_languages(self, keys["languages"], f"{path}.languages") if "languages" in keys else NATIONAL_TOP_15
+        on_handouts = self.attempt(lambda: self.boolean(keys["on_handouts"], f"{path}.on_handouts")) if "on_handouts" in keys else False
+        if len(self.problems) > problems:
+            raise Invalid()
+        return TaglineChoice(languages, bool(on_handouts))
+
     def logo(self, node: yaml.Node, path: str) -> Logo:
         keys = self.mapping(node, path, required=("file",), optional=("alt", "decorative"))
         if "file" not in keys:
@@ -73,6 +85,24 @@ class _BrandReader(Reader):
         problem = _logo_problem(file)
         if problem:
             raise self.fail(node, f"{path}: {problem}")
+
+
+def _tagline_languages(reader: "_BrandReader", node: yaml.Node, path: str) -> tuple[str, ...]:
+    from hfs_pdf.content.taglines import load_taglines
+
+    known = load_taglines().taglines
+    codes: list[str] = []
+    for index, item in enumerate(reader.sequence(node, path)):
+        code = reader.attempt(lambda item=item, index=index: reader.text(item, f"{path}[{index}]"))
+        if code is None:
+            continue
+        if code not in known:
+            reader.problem(item, f"{path}[{index}]: no tagline in {code!r} — use one of: {', '.join(sorted(known))}")
+        elif code in codes:
+            reader.problem(item, f"{path}[{index}]: {code!r} is listed twice — keep one")
+        else:
+            codes.append(code)
+    return tuple(codes)
 
 
 def _logo_problem(file: Path) -> str | None:
@@ -118,7 +148,7 @@ def load_brand(path: Path) -> Brand:
 def _read_brand(reader: _BrandReader, root: yaml.Node) -> Brand:
     texts = ("id", "name", "department", "address", "phone", "emergency_number")
     urls = ("website", "qr_url")
-    keys = reader.mapping(root, "", required=texts + urls + ("colors",), optional=("logo", "paper"))
+    keys = reader.mapping(root, "", required=texts + urls + ("colors",), optional=("logo", "paper", "taglines"))
     values: dict[str, object] = {}
     for name in texts:
         if name in keys:
@@ -140,6 +170,10 @@ def _read_brand(reader: _BrandReader, root: yaml.Node) -> Brand:
     if "paper" in keys:
         paper = reader.attempt(lambda: reader.choice(keys["paper"], "paper", tuple(p.value for p in Paper)))
         values["paper"] = Paper(paper) if paper else None
+    if "taglines" in keys:
+        values["taglines"] = reader.attempt(lambda: reader.taglines(keys["taglines"], "taglines"))
+        if values["taglines"] is None:
+            raise Invalid()
     if any(values.get(name) is None for name in texts + urls + ("colors",)) or ("logo" in keys and values["logo"] is None):
         raise Invalid()
     if "paper" in keys and values["paper"] is None:

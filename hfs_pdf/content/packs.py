@@ -68,7 +68,7 @@ def load_pack(path: Path, handout_ids: list[str], locales: list[str]) -> Pack:
 
 
 def _read_pack(reader: _PackReader, root: yaml.Node) -> Pack:
-    keys = reader.mapping(root, "", required=("name", "languages", "handouts"), optional=("paper", "duplex", "separators"))
+    keys = reader.mapping(root, "", required=("name", "languages", "handouts"), optional=("paper", "duplex", "separators", "taglines"))
     name = reader.attempt(lambda: reader.text(keys["name"], "name")) if "name" in keys else None
     paper = Paper.LETTER
     if "paper" in keys:
@@ -76,9 +76,10 @@ def _read_pack(reader: _PackReader, root: yaml.Node) -> Pack:
         paper = Paper(chosen) if chosen else None
     duplex = reader.attempt(lambda: reader.boolean(keys["duplex"], "duplex")) if "duplex" in keys else True
     separators = reader.attempt(lambda: reader.boolean(keys["separators"], "separators")) if "separators" in keys else True
+    taglines = reader.attempt(lambda: reader.boolean(keys["taglines"], "taglines")) if "taglines" in keys else False
     languages = reader.attempt(lambda: reader.languages(keys["languages"], "languages")) if "languages" in keys else None
     items = tuple(reader.items(keys["handouts"], "handouts", reader.item)) if "handouts" in keys else ()
-    if None in (name, paper, duplex, separators, languages) or reader.problems:
+    if None in (name, paper, duplex, separators, taglines, languages) or reader.problems:
         raise Invalid()
     seen: set[tuple[str, Variant]] = set()
     for index, (item, node) in enumerate(zip(items, keys["handouts"].value)):
@@ -87,4 +88,4 @@ def _read_pack(reader: _PackReader, root: yaml.Node) -> Pack:
         seen.add((item.handout_id, item.variant))
     if reader.problems:
         raise Invalid()
-    return Pack(name, paper, duplex, separators, languages, items, source=reader.path)
+    return Pack(name, paper, duplex, separators, languages, items, source=reader.path, taglines=taglines)

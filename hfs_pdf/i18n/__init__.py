@@ -37,12 +37,27 @@ class Localization:
     translations: gettext.NullTranslations
     catalog: Path | None = None  # the .po file the strings came from (None for English)
     catalog_lines: dict[tuple[str | None, str], int] = field(default_factory=dict, compare=False, repr=False)
-    reviewed_by: str | None = None  # who checked the translation; None = machine draft pending review
+    reviewed_by: str | None = None  # who checked the whole translation; None = pending review
+    machine_drafted: bool = False  # the catalog says a machine drafted it (the notice must say so)
+    reviewed_handouts: dict[str, str] = field(default_factory=dict, compare=False)  # handout id → its reviewer
 
     @property
     def tag(self) -> str:
         """The BCP 47 tag for /Lang: `en`, `pt-BR`, `zh-Hans`, `tl` (our id, not Babel's `fil`)."""
         return self.name.replace("_", "-")
+
+    def reviewer_for(self, handout_id: str) -> str | None:
+        """Who checked this handout's translation: its own reviewer, else the whole catalog's."""
+        return self.reviewed_handouts.get(handout_id, self.reviewed_by)
+
+    def review_status(self, handout_id: str) -> str:
+        """The translation's status in words, as `i18n status` and the manifest print it."""
+        if self.is_source:
+            return "source"
+        reviewer = self.reviewer_for(handout_id)
+        if reviewer:
+            return f"reviewed by {reviewer}"
+        return "machine draft, pending human review" if self.machine_drafted else "pending human review"
 
     @property
     def is_source(self) -> bool:

@@ -7,8 +7,12 @@ Review status lives in the PO header comment, where Poedit and Weblate show it t
 
     # Translation-Review: pending — machine-drafted, not yet checked by a human translator
     # Reviewed-By:
+    # Reviewed-Handout: botulinum-toxin — A. Ruiz, certified medical translator
 
-A catalog counts as reviewed only when `Reviewed-By:` names someone.
+A catalog counts as reviewed only when `Reviewed-By:` names someone; one handout of it counts as
+reviewed when a `Reviewed-Handout:` line names that handout and its reviewer (one line each). A
+catalog `hfs-pdf i18n init` starts says "not yet translated", not "machine-drafted": only a
+translator who used a machine draft writes that.
 """
 
 from __future__ import annotations
@@ -37,7 +41,13 @@ PENDING_HEADER = (
     "Translation-Review: pending — machine-drafted, not yet checked by a human translator\n"
     "Reviewed-By:"
 )
+NEW_HEADER = (
+    "Translation-Review: pending — not yet translated\n"
+    "Reviewed-By:"
+)
+MACHINE_DRAFTED = "machine-drafted"
 _REVIEWED_BY = re.compile(r"^Reviewed-By:[ \t]*(.*)$", re.MULTILINE)
+_REVIEWED_HANDOUT = re.compile(r"^Reviewed-Handout:[ \t]*(\S*)[ \t]*(?:[—–-][ \t]*)?(.*)$", re.MULTILINE)
 
 
 def template_path(translations_dir: Path) -> Path:
@@ -153,7 +163,7 @@ def _one_line(error: Exception, limit: int = 160) -> str:
 
 
 def new_catalog(template: Catalog, locale: str) -> Catalog:
-    """A fresh catalog for `locale` from the template, marked as pending review."""
+    """A fresh catalog for `locale` from the template, marked as not yet translated (and not reviewed)."""
     catalog = Catalog(
         locale=Locale.parse(locale),
         project=template.project,
@@ -162,20 +172,53 @@ def new_catalog(template: Catalog, locale: str) -> Catalog:
         revision_date=TEMPLATE_DATE,
         charset="utf-8",
         fuzzy=False,
-        last_translator="machine draft, pending human review",
+        last_translator="",
         language_team=f"{Locale.parse(locale).english_name} <hfs-pdf translators>",
         header_comment=f"# {Locale.parse(locale).english_name} translation of the hfs-pdf handouts.\n"
-        + "".join(f"# {line}\n" for line in PENDING_HEADER.splitlines()),
+        + "".join(f"# {line}\n" for line in NEW_HEADER.splitlines()),
     )
     catalog.update(template)
     return catalog
 
 
+def _header_lines(catalog: Catalog) -> str:
+    return "\n".join(line.lstrip("#").strip() for line in catalog.header_comment.splitlines())
+
+
 def reviewed_by(catalog: Catalog) -> str | None:
-    """Who checked this translation, or None while it is a machine draft pending review."""
-    match = _REVIEWED_BY.search(catalog.header_comment.replace("# ", "").replace("#", ""))
+    """Who checked this translation, or None while it is pending review."""
+    match = _REVIEWED_BY.search(_header_lines(catalog))
     value = match.group(1).strip() if match else ""
     return value or None
+
+
+def machine_drafted(catalog: Catalog) -> bool:
+    """True when the header says a machine drafted this translation (the PDF's notice says so)."""
+    return MACHINE_DRAFTED in _header_lines(catalog)
+
+
+def reviewed_handouts(catalog: Catalog, path: Path) -> dict[str, str]:
+    """handout id → its reviewer, from the `Reviewed-Handout:` header lines.
+
+    A line that names no reviewer, or a handout this catalog has no strings for (a typo), is an
+    error with its header line: a review that silently applies to nothing would be worse.
+    """
+    found: dict[str, str] = {}
+    handouts = {message.context for message in catalog if message.context}
+    for number, line in enumerate(catalog.header_comment.splitlines(), start=1):
+        match = _REVIEWED_HANDOUT.match(line.lstrip("#").strip())
+        if not match:
+            continue
+        handout, reviewer = match.group(1), match.group(2).strip()
+        if handout not in handouts:
+            known = ", ".join(sorted(handouts))
+            raise TranslationError(Problem(display_path(path), f"Reviewed-Handout names {handout!r}, which is not a "
+                                           f"handout of this catalog — use one of: {known}", number))
+        if not reviewer:
+            raise TranslationError(Problem(display_path(path), f"Reviewed-Handout {handout!r} names no reviewer — "
+                                           f"write 'Reviewed-Handout: {handout} — <name, role>'", number))
+        found[handout] = reviewer
+    return found
 
 
 @dataclass
@@ -335,7 +378,8 @@ def load_localization(translations_dir: Path, locale: str, *, allow_incomplete: 
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise TranslationError(Problem(display_path(mo), f"compiled catalog is damaged ({reason}) — run `hfs-pdf i18n compile`"))
     lines = {(m.context, m.id): m.lineno for m in catalog if m.id}
-    localization = Localization(locale, Locale.parse(locale), translations, po, lines, reviewed_by(catalog))
+    localization = Localization(locale, Locale.parse(locale), translations, po, lines, reviewed_by(catalog),
+                                machine_drafted(catalog), reviewed_handouts(catalog, po))
     return localization, incomplete
 
 

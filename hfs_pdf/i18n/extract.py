@@ -1,7 +1,9 @@
 """Handout YAML and page-chrome strings → a gettext template (`translations/hfs_pdf.pot`).
 
-`extract_handout` is a plain Babel extractor, registered under the `babel.extractors` entry point
-as `hfs_handout`, so `pybabel extract -F babel.cfg` works as well as `hfs-pdf i18n extract`.
+`extract_handout` and `extract_chrome` are plain Babel extractors, registered under the
+`babel.extractors` entry point as `hfs_handout` and `hfs_chrome`, and `babel.cfg` maps the files to
+them, so `pybabel extract -F babel.cfg -o translations/hfs_pdf.pot .` finds the same messages, with
+the same comments, as `hfs-pdf i18n extract` (tests/test_i18n.py compares the two).
 Every handout text is extracted with the handout id as its msgctxt: the same English sentence may
 need a different translation in another handout, and translators see which handout they are in.
 """
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 
 import hfs_pdf
 from hfs_pdf.content.handouts import load_handout
@@ -34,6 +36,13 @@ def extract_handout(fileobj: IO[bytes], keywords, comment_tags, options) -> Iter
     handout = load_handout(Path(getattr(fileobj, "name", "handout.yaml")), text)
     for path, value in translatable_texts(handout):
         yield handout.text_lines.get(path, 0), "pgettext", (handout.id, value), _translator_notes(path, value)
+
+
+def extract_chrome(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extractor for the page chrome: every `N_("…")` of the package, with its `Translators:`
+    comment, marked "page chrome" — whatever keywords and comment tags the caller passed."""
+    for lineno, _, message, comments in extract_python(fileobj, CHROME_KEYWORDS, ["Translators:"], options):
+        yield lineno, "gettext", message, ["page chrome", *comments]
 
 
 def _translator_notes(path: str, value: str) -> list[str]:
@@ -66,9 +75,9 @@ def extract_template(handouts_dir: Path) -> Catalog:
         fuzzy=False,
     )
     for filename, lineno, message, comments, context in extract_from_dir(
-        PACKAGE_DIR, [("**.py", "python")], keywords=CHROME_KEYWORDS, comment_tags=("Translators:",)
+        PACKAGE_DIR, [("**.py", "hfs_pdf.i18n.extract:extract_chrome")]
     ):
-        catalog.add(message, locations=[(f"hfs_pdf/{filename}", lineno)], auto_comments=["page chrome", *comments])
+        catalog.add(message, locations=[(f"hfs_pdf/{filename}", lineno)], auto_comments=comments)
     for filename, lineno, message, comments, context in extract_from_dir(
         handouts_dir, [("*.yaml", "hfs_pdf.i18n.extract:extract_handout")]
     ):

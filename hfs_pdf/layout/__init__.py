@@ -16,11 +16,12 @@ from hfs_pdf.layout.structure import Node
 from hfs_pdf.layout.story import build_story
 from hfs_pdf.layout.page import CHROME as PAGE_CHROME
 from hfs_pdf.layout.story import CHROME as STORY_CHROME
+from hfs_pdf.layout.taglines import CHROME as TAGLINE_CHROME
 from hfs_pdf.layout.styles import make_styles, script_for
 from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, Variant
 from hfs_pdf.fonts import FontFamily, family_name_for, font_family, reset_shaping
 
-CHROME = PAGE_CHROME + STORY_CHROME
+CHROME = PAGE_CHROME + STORY_CHROME + TAGLINE_CHROME
 """Every page-chrome string the layout may print (for the glyph coverage check)."""
 
 PAGE_BUDGET = {Variant.STANDARD: 4, Variant.LARGE_PRINT: 12}
@@ -56,6 +57,21 @@ class Layout:
     fonts: FontFamily
     info: DocumentInfo
     page_budget: int
+    more_fonts: tuple[str, ...] = ()  # fonts drawn besides `fonts` (the taglines'): their shaped glyphs need text too
+
+
+def _tagline_fonts(brand: Brand, fonts: FontFamily) -> tuple[str, ...]:
+    """The fonts of the brand's taglines when every handout prints them (checked here, before drawing)."""
+    if brand.taglines is None or not brand.taglines.on_handouts:
+        return ()
+    from hfs_pdf.content.taglines import choose, load_taglines
+    from hfs_pdf.layout.taglines import check_tagline_fonts, tagline_families
+
+    taglines = load_taglines()
+    chosen = choose(taglines, brand.taglines.languages)
+    check_tagline_fonts(chosen, taglines.source)
+    return tuple(name for family in tagline_families(chosen).values() if family != fonts
+                 for name in (family.regular, family.bold))
 
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
@@ -68,6 +84,7 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
     document = Node("Document", lang=None)
     header = page_header_figures(brand, localization, document, qr_address(brand.qr_url, localization.tag, handout.id))
     return Layout(
+        more_fonts=_tagline_fonts(brand, fonts),
         story=build_story(handout, brand, localization, styles, document),
         structure=document,
         geometry=geometry,

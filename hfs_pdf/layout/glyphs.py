@@ -36,6 +36,18 @@ def _hb_font(font) -> uharfbuzz.Font:
     return hb_font
 
 
+def glyph_ids(text: str, font_name: str, right_to_left: bool, language: str) -> list[int]:
+    """The glyphs HarfBuzz chooses for a text in one direction, in visual order (0 = missing)."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if right_to_left else "ltr"
+    buffer.language = language
+    buffer.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+    uharfbuzz.shape(_hb_font(pdfmetrics.getFont(font_name)), buffer, FEATURES)
+    return [info.codepoint for info in buffer.glyph_infos]
+
+
 def shape(codepoints: list[int], start: int, end: int, font_name: str, font_size: float, right_to_left: bool | None,
           language: str) -> Glyphs:
     """Shape characters `start:end` of a line, the rest of it given as context (Arabic joining

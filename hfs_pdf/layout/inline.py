@@ -80,10 +80,16 @@ def _isolated_citations(match: re.Match) -> str:
     return opening + LRI + cluster[len(opening):-len(closing)] + PDI + closing
 
 
+_NUMBER_THEN_COUNTER = re.compile("(?<=[0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uff05])")
+
+
 def _span_markup(span: Span, context: InlineContext) -> str:
     rtl = context.right_to_left
     if isinstance(span, Text):
-        return _strong(escape(_right_to_left_text(span.text) if rtl else keep_numbers_whole(span.text, False)), span.strong)
+        text = _right_to_left_text(span.text) if rtl else keep_numbers_whole(span.text, False)
+        if context.own_lines and not rtl:  # Chinese, Japanese: "9人", "3か月" never break after the number
+            text = _NUMBER_THEN_COUNTER.sub(WORD_JOINER, text)
+        return _strong(escape(text), span.strong)
     if isinstance(span, Placeholder):
         value = context.placeholders[span.name]
         if span.name in UNBREAKABLE_PLACEHOLDERS:

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from hfs_pdf.layout.bidi import BidiParagraph, without_controls
+from hfs_pdf.layout.numerals import digit_table, native_digits
 from hfs_pdf.layout.glyphs import Glyphs, shape
 from hfs_pdf.layout.linebreak import break_opportunities
 
@@ -47,9 +48,13 @@ class _Source:
     """A paragraph's text, parsed once: its characters, the style fragment each belongs to, the
     pieces a line may not split, and their widths (which do not depend on the line width)."""
 
-    def __init__(self, markup: str, style, language: str, right_to_left: bool):
+    def __init__(self, markup: str, style, language: str, right_to_left: bool, own_digits: bool = True):
         _, frags, _ = ParaParser().parse(markup, style)
         self.frags = [frag for frag in frags if getattr(frag, "text", "")]
+        if own_digits and digit_table(language):  # Persian prints ۰–۹ (layout.numerals); a link's address stays as typed
+            for frag in self.frags:
+                if not _url(frag):
+                    frag.text = native_digits(frag.text, language)
         self.text = "".join(frag.text for frag in self.frags)
         self.codepoints = [ord(char) for char in self.text]
         self.starts: list[int] = []  # where each fragment starts in `text`
@@ -120,8 +125,9 @@ def _strip_end(text: str, start: int, end: int) -> int:
 class ShapedParagraph(Flowable):
     """A paragraph that breaks, orders and shapes its own lines; see the module docstring."""
 
-    def __init__(self, markup: str, style, *, language: str, right_to_left: bool):
-        source = _Source(markup, style, language, right_to_left)
+    def __init__(self, markup: str, style, *, language: str, right_to_left: bool, own_digits: bool = True):
+        """`own_digits=False` keeps 0–9 even where the language has digits of its own (a phone number to dial)."""
+        source = _Source(markup, style, language, right_to_left, own_digits)
         self._set_up(style, source, (0, len(source.text)))
 
     def _set_up(self, style, source: _Source, span: tuple[int, int]) -> None:

@@ -54,6 +54,7 @@ class PickListRow:
 
 def pick_list_pdf(
     pack: Pack, rows: list[PickListRow], total_pages: int, total_sheets: int, unreviewed: list[str],
+    tagline_page: int | None = None,
 ) -> tuple[bytes, int]:
     """The pick list as PDF bytes, and how many pages it took (the caller insists on one)."""
     fonts = font_family("NotoSans")
@@ -76,12 +77,17 @@ def pick_list_pdf(
         story.append(Paragraph(plain_markup(
             "Every handout starts on the front of a sheet; the blank backs are part of the pack — print every page."
         ), text))
+    if tagline_page is not None:
+        story.append(Paragraph(plain_markup(
+            f"Page {tagline_page}: the clinic's language-assistance sheet (free language help, in each of its languages) "
+            "— post it at the front desk."
+        ), text))
     if pack.separators:
         story.append(Paragraph(plain_markup("A separator sheet names each language before its handouts."), text))
     if unreviewed:
         names = ", ".join(language_names(locale).english for locale in unreviewed)
         story.append(Paragraph(plain_markup(
-            f"Machine-drafted translations, not yet reviewed by a human (each handout says so on page 1): {names}."
+            f"Translations not yet reviewed by a human (each handout says so on page 1): {names}."
         ), text))
     story.append(Spacer(1, 8))
     header = ["#", "Language", "Handout", "Print", "Copies", "Pages each", "Sheets", "First page"]

@@ -31,9 +31,14 @@ TRANSLATION_PENDING = N_(
     "This translation was drafted by machine and has not yet been checked by a human translator. "
     "Ask the clinic staff if anything is unclear."
 )
+TRANSLATION_UNCHECKED = N_(
+    "This translation has not yet been checked by a second, qualified translator. "
+    "Ask the clinic staff if anything is unclear."
+)
 # Translators: {reviewer} is the name or role of the person who checked this translation.
 TRANSLATION_REVIEWED = N_("Translation checked by {reviewer}.")
-CHROME = (KEY_POINTS, QUESTIONS, REFERENCES, DRAFT_NOTICE, REVIEWED_NOTICE, TRANSLATION_PENDING, TRANSLATION_REVIEWED)
+CHROME = (KEY_POINTS, QUESTIONS, REFERENCES, DRAFT_NOTICE, REVIEWED_NOTICE, TRANSLATION_PENDING, TRANSLATION_UNCHECKED,
+          TRANSLATION_REVIEWED)
 
 WRITE_IN_LINES = 2
 
@@ -83,10 +88,12 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
     elif handout.review.reviewer_role:
         story.append(b.chrome(REVIEWED_NOTICE, styles.draft, document, reviewer=handout.review.reviewer_role))
     if not localization.is_source:
-        if localization.reviewed_by:
-            story.append(b.chrome(TRANSLATION_REVIEWED, styles.draft, document, reviewer=localization.reviewed_by))
+        reviewer = localization.reviewer_for(handout.id)
+        if reviewer:
+            story.append(b.chrome(TRANSLATION_REVIEWED, styles.draft, document, reviewer=reviewer))
         else:
-            story.append(b.chrome(TRANSLATION_PENDING, styles.draft, document))
+            pending = TRANSLATION_PENDING if localization.machine_drafted else TRANSLATION_UNCHECKED
+            story.append(b.chrome(pending, styles.draft, document))
     key_points = document.add("Div")
     story.append(
         _box(
@@ -133,7 +140,26 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.extend([heading, BalancedRows(reference_list, columns, gap=12)])
     else:  # keepWithNext does not hold a heading to a list row; keep it with the first one by hand
         story.extend([KeepTogether([heading, reference_list[0]]), *reference_list[1:]])
+    story.extend(_taglines(b, brand, document))
     return story
+
+
+def _taglines(b: _Builder, brand: Brand, document: Node) -> list[Flowable]:
+    """The brand's language-assistance taglines, when it prints them on every handout: last, in
+    two columns, each in its own language (layout.taglines)."""
+    if brand.taglines is None or not brand.taglines.on_handouts:
+        return []
+    from hfs_pdf.content.taglines import choose, load_taglines
+    from hfs_pdf.layout.taglines import TAGLINES_HEADING, tagline_families, tagline_paragraphs
+
+    chosen = choose(load_taglines(), brand.taglines.languages)
+    section = document.add("Sect")
+    heading = b.chrome(TAGLINES_HEADING, b.styles.reference_heading, section, "H2")
+    size = b.styles.reference.fontSize
+    rows = tagline_paragraphs(chosen, brand.phone, section, size=size, color=brand.colors.text,
+                              families=tagline_families(chosen))
+    columns = 1 if b.styles.reference_columns == 1 else 2
+    return [KeepTogether([heading, rows[0]]), BalancedRows(rows[1:], columns, gap=12)] if len(rows) > 1 else [heading, *rows]
 
 
 def _block(block: Block, b: _Builder, parent: Node) -> list[Flowable]:

@@ -15,6 +15,7 @@ from hfs_pdf.model import Pack, PackItem, Variant
 
 PICK_LIST_PAGES = 1
 SEPARATOR_PAGES = 1
+TAGLINE_PAGES = 1  # the language-assistance sheet (hfs_pdf.taglines), when the pack asks for it
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class PackPlan:
     pages: int
     sheets: int
     duplex: bool
+    tagline_page: int | None = None  # the language-assistance sheet's page (None: the pack has none)
 
 
 def sheets_for(pages: int, duplex: bool) -> int:
@@ -67,6 +69,9 @@ def _padded(pages: int, duplex: bool) -> int:
 def plan_pack(pack: Pack, documents: list[PackDocument]) -> PackPlan:
     """Where every part of the pack goes, in print order."""
     page = 1 + _padded(PICK_LIST_PAGES, pack.duplex)
+    tagline_page = None
+    if pack.taglines:
+        tagline_page, page = page, page + _padded(TAGLINE_PAGES, pack.duplex)
     rows, separators = [], {}
     for document in documents:
         if pack.separators and document.language not in separators:
@@ -80,12 +85,12 @@ def plan_pack(pack: Pack, documents: list[PackDocument]) -> PackPlan:
         ))
         page += step * document.item.copies
     pages = page - 1
-    return PackPlan(tuple(rows), separators, pages, sheets_for(pages, pack.duplex), pack.duplex)
+    return PackPlan(tuple(rows), separators, pages, sheets_for(pages, pack.duplex), pack.duplex, tagline_page)
 
 
 def assemble_pack(
     pack: Pack, plan: PackPlan, documents: list[PackDocument], pick_list: bytes, separators: dict[str, bytes],
-    outline_titles: dict[str, str],
+    outline_titles: dict[str, str], taglines: bytes | None = None,
 ) -> bytes:
     """The pack's PDF: parts in plan order, blank backs where the plan has them, an outline to find each part.
 
@@ -114,6 +119,11 @@ def assemble_pack(
 
     add(pick_list)
     outline.append(("Pick list", 0, []))
+    if plan.tagline_page is not None:
+        if taglines is None or len(pdf.pages) + 1 != plan.tagline_page:
+            raise AssertionError("pack plan and assembly disagree on the tagline sheet")  # a bug, never bad input
+        outline.append(("Free language assistance", len(pdf.pages), []))
+        add(taglines)
     for row, document in zip(plan.rows, documents):
         if outline[-1][0] != outline_titles[document.language]:  # a new language: its bookmark opens its separator
             outline.append((outline_titles[document.language], len(pdf.pages), []))

@@ -82,7 +82,7 @@ def render_pdf(layout: Layout) -> RenderedPdf:
         ]
     )
     doc.build(list(layout.story), canvasmaker=partial(_DecoratedCanvas, decorate=layout.decorate))
-    shaped = private_use_text((layout.fonts.regular, layout.fonts.bold))
+    shaped = private_use_text((layout.fonts.regular, layout.fonts.bold, *layout.more_fonts))
     data = make_accessible(buffer.getvalue(), layout.structure, info, shaped)
     return RenderedPdf(data, doc.page)
 
