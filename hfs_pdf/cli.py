@@ -12,7 +12,7 @@ import click
 import hfs_pdf
 from hfs_pdf import operations
 from hfs_pdf.errors import HfsPdfError
-from hfs_pdf.model import Paper, Variant
+from hfs_pdf.model import Paper, PersonalDetails, Variant
 
 
 class ReportedError(click.ClickException):
@@ -139,11 +139,16 @@ def _root_in(arguments: list[str]) -> Path:
 @click.option("--large-print", is_flag=True, help="Build the large-print variant (18 pt body text) instead of the standard one.")
 @click.option("--allow-incomplete", is_flag=True, help="Print English for untranslated or fuzzy strings (with a warning) instead of failing.")
 @skip_incomplete_option
+@click.option("--patient", default=None, metavar="NAME", help="A personalised copy: the patient's name in a \"For you\" box on page 1 (stored nowhere).")
+@click.option("--clinician", default=None, metavar="NAME", help="A personalised copy: the clinician's name.")
+@click.option("--next-visit", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="A personalised copy: the next visit, printed in the handout's language.")
+@click.option("--note", default=None, metavar="TEXT", help="A personalised copy: a short note from the clinician (up to 400 characters).")
 @jobs_option
 @force_option
 @root_option
-def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, skip_incomplete, jobs, force,
-          root) -> None:
+def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, skip_incomplete, patient,
+          clinician, next_visit, note, jobs, force, root) -> None:
     """Write one PDF per handout and language into --out (LANG/ID.pdf).
 
     Only documents whose content, translation, brand, fonts, options or code changed are
@@ -154,10 +159,14 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
       hfs-pdf build --lang en
       hfs-pdf build --handout botulinum-toxin --paper a4 --out handouts-a4
       hfs-pdf build --lang all -j 2 --force
+      hfs-pdf build --handout botulinum-toxin --lang es --patient "Ana López" --next-visit 2027-01-15 --out ana
     """
     project = _project(root)
     variant = Variant.LARGE_PRINT if large_print else Variant.STANDARD
+    personal = PersonalDetails(patient, clinician, next_visit.date() if next_visit else None, note)
     with _reporting():
+        if personal:
+            operations.check_personal(personal)
         total = operations.document_count(project, languages, handout_ids, 1)
         step, finish = _progress(total, _built_line)
         try:
@@ -174,6 +183,7 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
                 jobs=jobs,
                 force=force,
                 on_document=step,
+                personal=personal or None,
             )
         finally:
             finish()

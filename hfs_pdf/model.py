@@ -47,6 +47,20 @@ class LayoutOptions:
 
 
 @dataclass(frozen=True)
+class PersonalDetails:
+    """What a clinician adds to one patient's copy. Printed in a "For you" box on page 1 and
+    stored nowhere: not in the build cache, not in file names, logs or the PDF's metadata."""
+
+    patient: str | None = None
+    clinician: str | None = None
+    next_visit: date | None = None
+    note: str | None = None
+
+    def __bool__(self) -> bool:
+        return any(value is not None for value in (self.patient, self.clinician, self.next_visit, self.note))
+
+
+@dataclass(frozen=True)
 class Review:
     version: str
     status: ReviewStatus

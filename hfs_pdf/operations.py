@@ -22,7 +22,7 @@ from hfs_pdf.i18n import catalogs
 from hfs_pdf.i18n.texts import translatable_texts
 from hfs_pdf.i18n import SOURCE_LOCALE, Localization, localize, source_localization
 from hfs_pdf.i18n.locales import available_locales, resolve_locales
-from hfs_pdf.model import Brand, Handout, LayoutOptions, Pack, Paper, ReviewStatus, Variant
+from hfs_pdf.model import Brand, Handout, LayoutOptions, Pack, Paper, PersonalDetails, ReviewStatus, Variant
 from hfs_pdf.publish import output_path, write_atomic
 from hfs_pdf.publish.files import cannot_write, check_writable
 
@@ -140,6 +140,7 @@ class RenderTask:
     slot: Slot | None = None  # where the cache keeps it
     key: str = ""
     thumbnail: bool = False  # also make a page-1 PNG (for a release's contact sheet)
+    personal: PersonalDetails | None = None  # a personalised copy: never cached (see build)
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,12 @@ def build(
     thumbnails: bool = False,
     on_document=None,
     skip_incomplete: bool = False,
+    personal: PersonalDetails | None = None,
 ) -> BuildReport:
     """Build the chosen handouts × languages × variants into out_dir; broken inputs build nothing.
+
+    A personalised copy (`personal`) is always rendered afresh and never enters the cache: the
+    patient's details live only in the PDF written to out_dir.
 
     `documents` names exactly which (locale, handout id, variant) to build instead (print packs).
     Documents whose inputs are unchanged since they were last built come from the cache (see
@@ -203,7 +208,7 @@ def build(
     report = BuildReport(compiled=compiled, skipped=_skipped_notes(project, skipped))
     stale: list[tuple[Slot, str]] = []
     for slot, key in planned:
-        hit = None if force else cache.get(slot, key)
+        hit = None if force or personal else cache.get(slot, key)
         if hit is None:
             stale.append((slot, key))
             continue
@@ -217,8 +222,8 @@ def build(
                               document.translation_status)
         _finish(report, out_dir, slot, served, on_document)
     if stale:
-        for result in _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
-            if result.data is not None:
+        for result in _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report, personal):
+            if result.data is not None and not personal:
                 warnings = tuple(str(warning) for warning in result.warnings)
                 document = CachedDocument(result.task.key, result.pages, result.title, warnings, result.reviewed_by,
                                           result.translation_status)
@@ -242,7 +247,7 @@ def _skipped_notes(project: Project, skipped: dict[str, int]) -> list[str]:
     ]
 
 
-def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report):
+def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs, report, personal=None):
     """Load, check and render the documents the cache could not serve; yield their results.
 
     Problems with the inputs themselves (a broken handout, brand or catalog) go in the report.
@@ -261,7 +266,7 @@ def _render_stale(project, stale, brand_file, allow_incomplete, thumbnails, jobs
     tasks = [
         RenderTask(
             handouts[slot.handout_id], brand, slot.locale, project.translations_dir,
-            LayoutOptions(slot.paper or brand.paper, slot.variant), allow_incomplete, slot, key, thumbnails,
+            LayoutOptions(slot.paper or brand.paper, slot.variant), allow_incomplete, slot, key, thumbnails, personal,
         )
         for slot, key in stale
         if slot.handout_id in handouts and slot.locale in usable_locales
@@ -341,6 +346,42 @@ def _checked_catalog(translations_dir: Path, locale: str, allow_incomplete: bool
     return catalogs.load_localization(translations_dir, locale, allow_incomplete=allow_incomplete)
 
 
+PERSONAL_LIMITS = {"patient": 80, "clinician": 80, "note": 400}
+"""Longest text each personal field takes (characters): a name, and a note that fits the box."""
+
+
+def check_personal(personal: PersonalDetails) -> None:
+    """Refuse what cannot go in the box: too long, or control characters. The message names the
+    field and the problem, never the text (personal data stays out of logs)."""
+    import unicodedata
+
+    for name, limit in PERSONAL_LIMITS.items():
+        text = getattr(personal, name)
+        if text is None:
+            continue
+        if not text.strip():
+            raise UsageError(f"--{name} is empty — leave it out, or write the {name}'s text")
+        if len(text) > limit:
+            raise UsageError(f"--{name} has {len(text)} characters — at most {limit} fit the box; shorten it")
+        if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs") for c in text):
+            raise UsageError(f"--{name} contains a control or invisible character — type it again as plain text")
+
+
+def check_personal_characters(personal: PersonalDetails, localization: Localization, fonts) -> None:
+    """Every character of the personal details is in the document's font (an error names the field
+    and the character, not the text)."""
+    from hfs_pdf.errors import FontError
+    from hfs_pdf.fonts import missing_characters
+
+    for name in ("patient", "clinician", "note"):
+        text = getattr(personal, name)
+        missing = missing_characters(text, fonts.regular) if text else []
+        if missing:
+            shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing)
+            raise FontError(f"--{name}: {shown} cannot be printed in the {localization.name} handout's font "
+                            f"({fonts.regular}) — write the {name} in the handout's script or in Latin letters")
+
+
 def render_task(task: RenderTask) -> RenderResult:
     """Render one document (in whatever process): checks, layout, PDF bytes. Writes nothing."""
     from hfs_pdf.fonts import family_name_for, font_family, release_families_except
@@ -359,7 +400,9 @@ def render_task(task: RenderTask) -> RenderResult:
         family = family_name_for(localization.name)
         release_families_except(family)  # a worker holds one script's fonts at a time
         check_coverage(handout, localized, localization, font_family(family), CHROME, task.brand)
-        layout = lay_out(localized, task.brand, localization, task.options)
+        if task.personal:
+            check_personal_characters(task.personal, localization, font_family(family))
+        layout = lay_out(localized, task.brand, localization, task.options, task.personal)
         rendered = render_pdf(layout)
         if rendered.pages > layout.page_budget:
             raise RenderError(

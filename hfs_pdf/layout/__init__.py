@@ -18,7 +18,7 @@ from hfs_pdf.layout.page import CHROME as PAGE_CHROME
 from hfs_pdf.layout.story import CHROME as STORY_CHROME
 from hfs_pdf.layout.taglines import CHROME as TAGLINE_CHROME
 from hfs_pdf.layout.styles import make_styles, script_for
-from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, Variant
+from hfs_pdf.model import Brand, Handout, LayoutOptions, Paper, PersonalDetails, Variant
 from hfs_pdf.fonts import FontFamily, family_name_for, font_family, reset_shaping
 
 CHROME = PAGE_CHROME + STORY_CHROME + TAGLINE_CHROME
@@ -74,7 +74,8 @@ def _tagline_fonts(brand: Brand, fonts: FontFamily) -> tuple[str, ...]:
                  for name in (family.regular, family.bold))
 
 
-def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions) -> Layout:
+def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions,
+            personal: PersonalDetails | None = None) -> Layout:
     fonts = font_family(family_name_for(localization.name))
     script = script_for(localization.locale)
     reset_shaping(fonts)  # a document must not depend on what the process drew before it
@@ -85,7 +86,7 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
     header = page_header_figures(brand, localization, document, qr_address(brand.qr_url, localization.tag, handout.id))
     return Layout(
         more_fonts=_tagline_fonts(brand, fonts),
-        story=build_story(handout, brand, localization, styles, document),
+        story=build_story(handout, brand, localization, styles, document, personal),
         structure=document,
         geometry=geometry,
         decorate=page_decorator(handout, brand, localization, fonts, geometry, options.variant, script, header),

@@ -16,9 +16,10 @@ from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_m
 from hfs_pdf.layout.styles import Styles
 from hfs_pdf.layout.figures import draw_figure
 from hfs_pdf.model import (
-    Block, Brand, BulletList, Callout, Figure as FigureBlock, Handout, Paragraph as ParagraphBlock, ReviewStatus, StepList,
-    Table as TableBlock,
+    Block, Brand, BulletList, Callout, Figure as FigureBlock, Handout, Paragraph as ParagraphBlock, PersonalDetails,
+    ReviewStatus, StepList, Table as TableBlock,
 )
+from hfs_pdf.layout.bidi import isolate
 from hfs_pdf.palette import CALLOUT_TINTS, key_points_background
 
 KEY_POINTS = N_("Key points")
@@ -37,8 +38,17 @@ TRANSLATION_UNCHECKED = N_(
 )
 # Translators: {reviewer} is the name or role of the person who checked this translation.
 TRANSLATION_REVIEWED = N_("Translation checked by {reviewer}.")
+# A personalised copy's box (hfs-pdf build --patient … --note …).
+FOR_YOU = N_("For you")
+# Translators: {patient} is the patient's name as the clinician typed it.
+FOR_PATIENT = N_("For: {patient}")
+# Translators: {clinician} is a name such as "Dr. Rivera".
+FOR_CLINICIAN = N_("Your clinician: {clinician}")
+# Translators: {date} is filled in already formatted for your language.
+FOR_NEXT_VISIT = N_("Your next visit: {date}")
+FOR_NOTE = N_("A note from your clinician:")
 CHROME = (KEY_POINTS, QUESTIONS, REFERENCES, DRAFT_NOTICE, REVIEWED_NOTICE, TRANSLATION_PENDING, TRANSLATION_UNCHECKED,
-          TRANSLATION_REVIEWED)
+          TRANSLATION_REVIEWED, FOR_YOU, FOR_PATIENT, FOR_CLINICIAN, FOR_NEXT_VISIT, FOR_NOTE)
 
 WRITE_IN_LINES = 2
 
@@ -79,7 +89,8 @@ class _Builder:
                            title=text if role.startswith("H") else None)
 
 
-def build_story(handout: Handout, brand: Brand, localization: Localization, styles: Styles, document: Node) -> list[Flowable]:
+def build_story(handout: Handout, brand: Brand, localization: Localization, styles: Styles, document: Node,
+                personal: PersonalDetails | None = None) -> list[Flowable]:
     """The handout's flowables; every piece of content is tagged with its node under `document`."""
     b = _Builder(handout, brand, localization, styles, document)
     story: list[Flowable] = [b.para(handout.title, styles.title, document, "H1")]
@@ -94,6 +105,8 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         else:
             pending = TRANSLATION_PENDING if localization.machine_drafted else TRANSLATION_UNCHECKED
             story.append(b.chrome(pending, styles.draft, document))
+    if personal:
+        story.append(_for_you(personal, b, localization, document))
     key_points = document.add("Div")
     story.append(
         _box(
@@ -277,6 +290,28 @@ def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, 
         body = make(item.add("LBody"))
         rows.append(ListRow(label, body, size * 1.6, right_to_left=rtl, space_after=size * 0.3))
     return rows
+
+
+def _for_you(personal: PersonalDetails, b: _Builder, localization: Localization, document: Node) -> Flowable:
+    """The personal box: what the clinician typed, escaped like every input, each value one
+    bidi-isolated unit (a Latin name in an Arabic handout keeps its order)."""
+    styles = b.styles
+    box = document.add("Div")
+
+    def value(text: str) -> str:
+        return isolate(text) if styles.right_to_left else text
+
+    content: list[Flowable] = [b.chrome(FOR_YOU, styles.box_label, box, "H2")]
+    if personal.patient:
+        content.append(b.chrome(FOR_PATIENT, styles.body, box, patient=value(personal.patient)))
+    if personal.clinician:
+        content.append(b.chrome(FOR_CLINICIAN, styles.body, box, clinician=value(personal.clinician)))
+    if personal.next_visit:
+        content.append(b.chrome(FOR_NEXT_VISIT, styles.body, box, date=localization.long_date(personal.next_visit)))
+    if personal.note:
+        content.append(b.chrome(FOR_NOTE, styles.box_label, box))
+        content.append(b.tagged(plain_markup(value(personal.note), styles.right_to_left), styles.body, box))
+    return _box(content, background=key_points_background(b.styles.colors), bar=b.styles.colors.primary, styles=styles)
 
 
 def _callout(callout: Callout, b: _Builder, parent: Node) -> Flowable:
