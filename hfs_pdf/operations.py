@@ -680,11 +680,12 @@ def release(
         if not report.ok:
             return report
         entries = _release_entries(project, handout_ids, report, staging)
+        sheet_brand = _sheet_brand(brand_path or project.default_brand)
         if shard:
             fingerprint = release_fingerprint(project, brand_path, paper, everything)
-            write_shard_files(staging, shard, fingerprint, everything, entries, __version__)
+            write_shard_files(staging, shard, fingerprint, everything, entries, __version__, sheet_brand)
         else:
-            write_release_files(staging, entries, __version__)
+            write_release_files(staging, entries, __version__, sheet_brand)
         shutil.rmtree(retired, ignore_errors=True)
         if out_dir.exists():
             out_dir.rename(retired)
@@ -701,6 +702,13 @@ def release(
         shutil.rmtree(staging, ignore_errors=True)  # whatever stopped the release; gone already on success
     report.built = [replace(b, path=out_dir / b.path.relative_to(staging)) for b in report.built]
     return report
+
+
+def _sheet_brand(brand_path: Path):
+    from hfs_pdf.publish.contact_sheet import SheetBrand
+
+    brand = load_brand(brand_path)
+    return SheetBrand(brand.name, brand.colors.primary, brand.colors.on_primary)
 
 
 def release_brands(project: Project, brand_paths: tuple[Path, ...], all_brands: bool, out_dir: Path) -> list[tuple[Path, Path]]:

@@ -13,6 +13,10 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hfs_pdf.publish.contact_sheet import SheetBrand
 
 ZIP_NAME = "hfs-pdf-handouts.zip"
 THUMBNAIL_WIDTH = 180  # pixels: enough to recognise a handout on a contact sheet
@@ -68,14 +72,16 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_release_files(folder: Path, entries: list[ReleaseEntry], tool_version: str) -> None:
-    """Add thumbnails, index.html, manifest.json, SHA256SUMS and the zip to a folder of built PDFs."""
+def write_release_files(folder: Path, entries: list[ReleaseEntry], tool_version: str, brand: "SheetBrand | None" = None) -> None:
+    """Add thumbnails, index.html (publish.contact_sheet), manifest.json, SHA256SUMS and the zip to a folder of built PDFs."""
+    from hfs_pdf.publish.contact_sheet import contact_sheet_html
+
     entries = sorted(entries, key=lambda e: (e.handout, e.language, e.variant))
     for entry in entries:
         thumb = folder / "thumbnails" / Path(entry.path).with_suffix(".png")
         thumb.parent.mkdir(parents=True, exist_ok=True)
         thumb.write_bytes(entry.thumbnail)
-    (folder / "index.html").write_text(_index_html(entries), encoding="utf-8")
+    (folder / "index.html").write_text(contact_sheet_html(entries, brand), encoding="utf-8")
     files = []
     for entry in entries:
         pdf = folder / entry.path
@@ -98,28 +104,3 @@ def write_release_files(folder: Path, entries: list[ReleaseEntry], tool_version:
             # PDFs and PNGs are compressed inside already: deflating them again gains nothing
             info.compress_type = zipfile.ZIP_STORED if name.endswith((".pdf", ".png")) else zipfile.ZIP_DEFLATED
             archive.writestr(info, (folder / name).read_bytes())
-
-
-def _index_html(entries: list[ReleaseEntry]) -> str:
-    """A contact sheet for staff: one section per handout, one card per language and variant."""
-    sections = []
-    for handout in dict.fromkeys(e.handout for e in entries):
-        cards = []
-        for entry in (e for e in entries if e.handout == handout):
-            thumb = Path(entry.path).with_suffix(".png").as_posix()
-            label = f"{entry.language} · {entry.variant} · {entry.pages} pages"
-            cards.append(
-                f'<li><a href="{html.escape(entry.path)}"><img src="thumbnails/{html.escape(thumb)}" '
-                f'alt="Page 1 of {html.escape(entry.title)} ({html.escape(label)})" width="{THUMBNAIL_WIDTH}">'
-                f'<span lang="{html.escape(entry.language.replace("_", "-"))}">{html.escape(entry.title)}</span>'
-                f"<small>{html.escape(label)} · {html.escape(entry.translation_status)}</small></a></li>"
-            )
-        sections.append(f'<section><h2 id="{html.escape(handout)}">{html.escape(handout)}</h2><ul>{"".join(cards)}</ul></section>')
-    return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>hfs-pdf handouts</title>\n"
-        "<style>body{font-family:sans-serif;margin:2rem;color:#1a1a1a}ul{list-style:none;display:flex;flex-wrap:wrap;"
-        "gap:1rem;padding:0}li a{display:flex;flex-direction:column;width:190px;text-decoration:none;color:#1f4e79}"
-        "img{border:1px solid #999}small{color:#444}</style></head>\n<body><h1>Hemifacial spasm handouts</h1>\n"
-        + "\n".join(sections)
-        + "\n</body></html>\n"
-    )

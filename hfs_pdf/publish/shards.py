@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from hfs_pdf.errors import OutputError, Problem, ShardError, UsageError, display_path
+from hfs_pdf.publish.contact_sheet import SheetBrand
 from hfs_pdf.publish.release import ReleaseEntry, write_release_files
 
 SHARD_FILE = "shard.json"
@@ -45,7 +46,7 @@ class Shard:
 
 
 def write_shard_files(folder: Path, shard: Shard, fingerprint: str, documents: list[tuple[str, str, str]],
-                      entries: list[ReleaseEntry], tool_version: str) -> None:
+                      entries: list[ReleaseEntry], tool_version: str, brand: SheetBrand | None = None) -> None:
     """Thumbnails and shard.json beside the shard's PDFs."""
     for entry in entries:
         thumb = folder / "thumbnails" / Path(entry.path).with_suffix(".png")
@@ -54,6 +55,7 @@ def write_shard_files(folder: Path, shard: Shard, fingerprint: str, documents: l
     record = {
         "format": FORMAT, "generator": f"hfs-pdf {tool_version}", "shard": [shard.number, shard.count],
         "fingerprint": fingerprint, "documents": sorted(map(list, documents)),
+        "brand": asdict(brand) if brand else None,  # the contact sheet's header
         "entries": [{k: v for k, v in asdict(entry).items() if k != "thumbnail"} for entry in sorted(entries, key=lambda e: e.path)],
     }
     (folder / SHARD_FILE).write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -126,7 +128,8 @@ def merge_shards(out_dir: Path, shard_dirs: list[Path], tool_version: str) -> in
             target = staging / entry.path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(seen[entry.path] / entry.path, target)
-        write_release_files(staging, entries, tool_version)
+        brand = first.get("brand")
+        write_release_files(staging, entries, tool_version, SheetBrand(**brand) if brand else None)
         if out_dir.exists():
             shutil.rmtree(out_dir)
         staging.rename(out_dir)
