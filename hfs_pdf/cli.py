@@ -137,6 +137,8 @@ def _root_in(arguments: list[str]) -> Path:
 @brand_option
 @paper_option
 @click.option("--large-print", is_flag=True, help="Build the large-print variant (18 pt body text) instead of the standard one.")
+@click.option("--bilingual", is_flag=True,
+              help="Build the bilingual variant of a translation: the English after each part (LANG/ID.bilingual.pdf).")
 @click.option("--allow-incomplete", is_flag=True, help="Print English for untranslated or fuzzy strings (with a warning) instead of failing.")
 @skip_incomplete_option
 @click.option("--patient", default=None, metavar="NAME", help="A personalised copy: the patient's name in a \"For you\" box on page 1 (stored nowhere).")
@@ -147,7 +149,7 @@ def _root_in(arguments: list[str]) -> Path:
 @jobs_option
 @force_option
 @root_option
-def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow_incomplete, skip_incomplete, patient,
+def build(languages, handout_ids, out_dir, brand_path, paper, large_print, bilingual, allow_incomplete, skip_incomplete, patient,
           clinician, next_visit, note, jobs, force, root) -> None:
     """Write one PDF per handout and language into --out (LANG/ID.pdf).
 
@@ -162,12 +164,14 @@ def build(languages, handout_ids, out_dir, brand_path, paper, large_print, allow
       hfs-pdf build --handout botulinum-toxin --lang es --patient "Ana López" --next-visit 2027-01-15 --out ana
     """
     project = _project(root)
-    variant = Variant.LARGE_PRINT if large_print else Variant.STANDARD
+    if large_print and bilingual:
+        raise click.UsageError("--large-print and --bilingual cannot both be given: the bilingual copy is standard size")
+    variant = Variant.LARGE_PRINT if large_print else Variant.BILINGUAL if bilingual else Variant.STANDARD
     personal = PersonalDetails(patient, clinician, next_visit.date() if next_visit else None, note)
     with _reporting():
         if personal:
             operations.check_personal(personal)
-        total = operations.document_count(project, languages, handout_ids, 1)
+        total = operations.document_count(project, languages, handout_ids, (variant,))
         step, finish = _progress(total, _built_line)
         try:
             report = operations.build(
@@ -329,7 +333,7 @@ def release(ctx, out_dir, jobs, force, languages, handout_ids, brand_paths, all_
 
 def _release_one(project, out_dir, jobs, force, languages, handout_ids, brand_path, paper, skip_incomplete, shard) -> None:
     with _reporting():
-        total = operations.document_count(project, languages or ("all",), handout_ids, len(Variant))
+        total = operations.document_count(project, languages or ("all",), handout_ids, tuple(Variant))
         step, finish = _progress(total // shard.count if shard else total, _release_line, progress_only=True)
         try:
             report = operations.release(

@@ -31,6 +31,16 @@ class Variant(str, Enum):
 
     STANDARD = "standard"
     LARGE_PRINT = "large-print"
+    BILINGUAL = "bilingual"  # a translated handout with the English after each part (translations only)
+
+    @property
+    def print_size(self) -> "Variant":
+        """The type size and page geometry it is set in: bilingual copies are standard size."""
+        return Variant.LARGE_PRINT if self is Variant.LARGE_PRINT else Variant.STANDARD
+
+
+PRINT_VARIANTS = (Variant.STANDARD, Variant.LARGE_PRINT)
+"""The variants every language has; the bilingual one exists for translations only."""
 
 
 class Paper(str, Enum):

@@ -191,7 +191,13 @@ def build(
     if documents is None:
         handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
         locales = resolve_locales(languages, project.locales())
-        documents = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants]
+        documents = [(locale, handout, variant) for locale in locales for handout in handouts for variant in variants
+                     if not (variant is Variant.BILINGUAL and locale == SOURCE_LOCALE)]  # English has no English beside it
+        if not documents and Variant.BILINGUAL in variants:
+            raise UsageError("a bilingual copy puts the English beside a translation — choose a translated language, "
+                             "e.g. --lang es --bilingual")
+    elif any(variant is Variant.BILINGUAL and locale == SOURCE_LOCALE for locale, _, variant in documents):
+        raise UsageError("English has no bilingual copy — ask for it in a translated language")
     compiled = compile_stale_catalogs(project, (locale for locale, _, _ in documents))
     skipped = incomplete_locales(project, {locale for locale, _, _ in documents}) if skip_incomplete else {}
     documents = [document for document in documents if document[0] not in skipped]
@@ -402,7 +408,8 @@ def render_task(task: RenderTask) -> RenderResult:
         check_coverage(handout, localized, localization, font_family(family), CHROME, task.brand)
         if task.personal:
             check_personal_characters(task.personal, localization, font_family(family))
-        layout = lay_out(localized, task.brand, localization, task.options, task.personal)
+        layout = lay_out(localized, task.brand, localization, task.options, task.personal,
+                         english=handout if task.options.variant is Variant.BILINGUAL else None)
         rendered = render_pdf(layout)
         if rendered.pages > layout.page_budget:
             raise RenderError(
@@ -630,10 +637,13 @@ def check_plain_language(project: Project, languages: tuple[str, ...] = ("all",)
 # -- release ------------------------------------------------------------------------------------
 
 
-def document_count(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...], variants: int) -> int:
+def document_count(project: Project, languages: tuple[str, ...], handout_ids: tuple[str, ...],
+                   variants: tuple[Variant, ...]) -> int:
     """How many documents a build or release will make (for a progress bar); loads nothing."""
     handouts = len(handout_paths(project.handouts_dir, handout_ids))
-    return len(resolve_locales(languages, project.locales())) * handouts * variants
+    locales = resolve_locales(languages, project.locales())
+    translated = sum(1 for locale in locales if locale != SOURCE_LOCALE)
+    return sum(handouts * (translated if variant is Variant.BILINGUAL else len(locales)) for variant in variants)
 
 
 def release(
@@ -740,7 +750,8 @@ def _release_documents(project: Project, languages: tuple[str, ...], handout_ids
     skipped = incomplete_locales(project, set(locales)) if skip_incomplete else {}
     handouts = tuple(handout_paths(project.handouts_dir, handout_ids))
     documents = [(locale, handout, variant.value) for locale in locales if locale not in skipped
-                 for handout in handouts for variant in Variant]
+                 for handout in handouts for variant in Variant
+                 if not (variant is Variant.BILINGUAL and locale == SOURCE_LOCALE)]
     return documents, skipped
 
 

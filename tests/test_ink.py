@@ -19,7 +19,7 @@ from babel import Locale
 from babel.messages.pofile import read_po
 
 from hfs_pdf import operations
-from hfs_pdf.model import Variant
+from hfs_pdf.model import PRINT_VARIANTS, Variant
 
 from . import ink
 from .conftest import HANDOUT_IDS, PROJECT
@@ -80,7 +80,7 @@ def _fail_on(problems: list[str], heading: str, limit: int = 25) -> None:
         pytest.fail(f"{heading}: {len(problems)} problem(s)\n  {shown}{more}", pytrace=False)
 
 
-RTL_CASES = [(l, h, v) for l in RIGHT_TO_LEFT for h in HANDOUT_IDS for v in Variant]
+RTL_CASES = [(l, h, v) for l in RIGHT_TO_LEFT for h in HANDOUT_IDS for v in PRINT_VARIANTS]
 RTL_IDS = [f"{l}-{h}-{v.value}" for l, h, v in RTL_CASES]
 
 
@@ -141,7 +141,7 @@ def test_right_to_left_footer_reads_in_bidi_order(every_pdf: Path, locale: str, 
 
 # --- 2b: mixed runs in right-to-left paragraphs -------------------------------------------------
 
-def _rtl_paragraphs(every_pdf: Path, variants: tuple[Variant, ...] = tuple(Variant)):
+def _rtl_paragraphs(every_pdf: Path, variants: tuple[Variant, ...] = PRINT_VARIANTS):
     """(path, variant, lines of one paragraph on one page) for every right-to-left paragraph."""
     for locale in RIGHT_TO_LEFT:
         for handout_id in HANDOUT_IDS:
@@ -252,7 +252,7 @@ _FINAL_CITATION = re.compile(r"\[\d+\](?: \[\d+\])*[.،؟!]$")
 _CITATION_WORD = re.compile(r"\[\d+\][.،؟!]?")
 
 
-@pytest.mark.parametrize("variant", list(Variant), ids=[v.value for v in Variant])
+@pytest.mark.parametrize("variant", PRINT_VARIANTS, ids=[v.value for v in PRINT_VARIANTS])
 def test_a_citation_that_ends_a_paragraph_is_drawn_at_the_left_end_of_its_last_line(every_pdf: Path, variant: Variant):
     """"… تتحكم فيها [1]." ends the paragraph: in visual order its last line starts (at the left)
     with the full stop, then the citation (superscript ¹, or "[1]" in large print), then the word."""
@@ -281,7 +281,7 @@ def test_the_website_reads_left_to_right_wherever_it_is_printed(every_pdf: Path)
     problems, seen = [], 0
     for locale in RIGHT_TO_LEFT:
         for handout_id in HANDOUT_IDS:
-            for variant in Variant:
+            for variant in PRINT_VARIANTS:
                 lines = ink.drawn_lines(_pdf(every_pdf, locale, handout_id, variant))
                 for paragraph in ink.paragraphs(lines).values():
                     if WEBSITE in (paragraph[0].actual_text or ""):
@@ -348,7 +348,7 @@ def test_right_to_left_paragraphs_are_right_aligned_and_labels_sit_on_the_right(
 
 # --- 2d: Widths agree with the embedded font programs ---------------------------------------------
 
-@pytest.mark.parametrize("variant", list(Variant), ids=[v.value for v in Variant])
+@pytest.mark.parametrize("variant", PRINT_VARIANTS, ids=[v.value for v in PRINT_VARIANTS])
 @pytest.mark.parametrize("locale, handout_id", WIDTH_CASES, ids=[f"{l}-{h}" for l, h in WIDTH_CASES])
 def test_widths_match_the_embedded_font_program(every_pdf: Path, locale: str, handout_id: str, variant: Variant):
     """A viewer advances by /Widths and draws the outline of the font program: where they disagree,
@@ -384,7 +384,7 @@ def test_every_glyph_names_its_text(every_pdf: Path, locale: str):
     through it (and leave out private-use characters, which name nothing)."""
     problems = []
     for handout_id in HANDOUT_IDS:
-        for variant in Variant:
+        for variant in PRINT_VARIANTS:
             path = _pdf(every_pdf, locale, handout_id, variant)
             for font, (codes, pages) in ink.fonts_in(path).items():
                 for code in sorted(codes):
@@ -415,7 +415,7 @@ NO_LINE_START = _with_width_forms(
 )
 NO_LINE_END = _with_width_forms("（「『【〔〈《〘〖〝‘“([{")
 
-CJ_CASES = [(l, h, v) for l in CHINESE_JAPANESE for h in HANDOUT_IDS for v in Variant]
+CJ_CASES = [(l, h, v) for l in CHINESE_JAPANESE for h in HANDOUT_IDS for v in PRINT_VARIANTS]
 
 
 @pytest.mark.parametrize("locale, handout_id, variant", CJ_CASES, ids=[f"{l}-{h}-{v.value}" for l, h, v in CJ_CASES])
@@ -489,7 +489,7 @@ def _mid_word_breaks(lines: list[ink.DrawnLine], drawn: list[str], chars: str, s
     return problems
 
 
-KO_CASES = [(l, h, v) for l in KOREAN for h in HANDOUT_IDS for v in Variant]
+KO_CASES = [(l, h, v) for l in KOREAN for h in HANDOUT_IDS for v in PRINT_VARIANTS]
 
 
 @pytest.mark.parametrize("locale, handout_id, variant", KO_CASES, ids=[f"{l}-{h}-{v.value}" for l, h, v in KO_CASES])

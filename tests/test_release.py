@@ -51,7 +51,7 @@ def test_unchanged_release_comes_from_the_cache_with_the_same_bytes(two_releases
     third = tmp_path / "release"
     result = _release(CliRunner(), project, third)
     assert result.exit_code == 0
-    assert result.output.rstrip().endswith("; 0 built, 8 unchanged since the last build)")
+    assert result.output.rstrip().endswith("; 0 built, 10 unchanged since the last build)")  # 8 + Arabic bilingual
     assert _files(third) == _files(two_releases[0])
 
 
@@ -69,7 +69,7 @@ def test_manifest_describes_every_file(two_releases):
     manifest = json.loads((release / "manifest.json").read_text())
     pdfs = sorted(p.relative_to(release).as_posix() for p in release.rglob("*.pdf"))
     assert sorted(entry["path"] for entry in manifest["files"]) == pdfs
-    assert len(pdfs) == 2 * 2 * 2  # handouts × languages × variants
+    assert len(pdfs) == 2 * 2 * 2 + 2  # handouts × languages × print variants, and Arabic's bilingual copies
     for entry in manifest["files"]:
         pdf = release / entry["path"]
         assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()

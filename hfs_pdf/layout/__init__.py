@@ -24,13 +24,14 @@ from hfs_pdf.fonts import FontFamily, family_name_for, font_family, reset_shapin
 CHROME = PAGE_CHROME + STORY_CHROME + TAGLINE_CHROME
 """Every page-chrome string the layout may print (for the glyph coverage check)."""
 
-PAGE_BUDGET = {Variant.STANDARD: 4, Variant.LARGE_PRINT: 12}
+PAGE_BUDGET = {Variant.STANDARD: 4, Variant.LARGE_PRINT: 12, Variant.BILINGUAL: 8}
 """Most pages a handout may take: two sheets printed on both sides (large print: six).
 
 Until version 1.1 the English source fitted one sheet; the full safety warnings, the drawings
 and the comparison table no longer do at a readable size, so English now takes up to three pages
 and translations (15–30 % longer) up to four. Large print sets the same text at 18 pt or more,
-about three times the area: up to 12 pages.
+about three times the area: up to 12 pages. A bilingual copy prints the English after each part
+of a translation, at standard size: about twice a translation, up to 8 pages.
 """
 
 
@@ -60,6 +61,22 @@ class Layout:
     more_fonts: tuple[str, ...] = ()  # fonts drawn besides `fonts` (the taglines'): their shaped glyphs need text too
 
 
+ENGLISH_BESIDE_TEXT = "#474747"
+"""The English of a bilingual copy is set a shade lighter than the translation (still over 7:1 on
+white and on the boxes' tints), so the eye can tell the two apart at a glance."""
+
+
+def _english_beside(english: Handout | None, brand: Brand, options: LayoutOptions):
+    from dataclasses import replace
+
+    from hfs_pdf.layout.styles import LATIN
+
+    if english is None:
+        raise ValueError("a bilingual layout needs the English source handout")
+    colors = replace(brand.colors, text=ENGLISH_BESIDE_TEXT)
+    return english, make_styles(colors, font_family("NotoSans"), Variant.STANDARD, LATIN)
+
+
 def _tagline_fonts(brand: Brand, fonts: FontFamily) -> tuple[str, ...]:
     """The fonts of the brand's taglines when every handout prints them (checked here, before drawing)."""
     if brand.taglines is None or not brand.taglines.on_handouts:
@@ -75,7 +92,8 @@ def _tagline_fonts(brand: Brand, fonts: FontFamily) -> tuple[str, ...]:
 
 
 def lay_out(handout: Handout, brand: Brand, localization: Localization, options: LayoutOptions,
-            personal: PersonalDetails | None = None) -> Layout:
+            personal: PersonalDetails | None = None, english: Handout | None = None) -> Layout:
+    """`english`: the source handout, printed after each part of the translation (the bilingual variant)."""
     fonts = font_family(family_name_for(localization.name))
     script = script_for(localization.locale)
     reset_shaping(fonts)  # a document must not depend on what the process drew before it
@@ -85,8 +103,9 @@ def lay_out(handout: Handout, brand: Brand, localization: Localization, options:
     document = Node("Document", lang=None)
     header = page_header_figures(brand, localization, document, qr_address(brand.qr_url, localization.tag, handout.id))
     return Layout(
-        more_fonts=_tagline_fonts(brand, fonts),
-        story=build_story(handout, brand, localization, styles, document, personal),
+        more_fonts=_tagline_fonts(brand, fonts) + (("NotoSans", "NotoSans-Bold") if options.variant is Variant.BILINGUAL else ()),
+        story=build_story(handout, brand, localization, styles, document, personal,
+                          _english_beside(english, brand, options) if options.variant is Variant.BILINGUAL else None),
         structure=document,
         geometry=geometry,
         decorate=page_decorator(handout, brand, localization, fonts, geometry, options.variant, script, header),

@@ -74,14 +74,14 @@ class PageDecoration:
 
 def footer_lines(variant: Variant) -> int:
     """Large print gives the page number a line of its own: at 14 pt it no longer fits beside the contact line."""
-    return 2 if variant is Variant.STANDARD else 3
+    return 2 if variant.print_size is Variant.STANDARD else 3
 
 
 def page_geometry(paper: Paper, variant: Variant) -> PageGeometry:
     width, height = PAGE_SIZES[paper]
-    scale = SCALES[variant]
-    margin = 46 if variant is Variant.STANDARD else 40
-    band = 64 if variant is Variant.STANDARD else 110
+    scale = SCALES[variant.print_size]
+    margin = 46 if variant.print_size is Variant.STANDARD else 40
+    band = 64 if variant.print_size is Variant.STANDARD else 110
     footer = scale.footer * footer_lines(variant) * 1.3 + 20
     running_header = scale.footer * 1.3 + 18
     bottom = footer + 6
@@ -127,7 +127,7 @@ def page_decorator(
     mirrors the footer.
     """
     _ = localization.gettext
-    scale = SCALES[variant]
+    scale = SCALES[variant.print_size]
     colors = brand.colors
     width, height = geometry.size
     margin = geometry.margin

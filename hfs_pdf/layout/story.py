@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from hfs_pdf.content.markup import parse_markup, plain_text
-from hfs_pdf.i18n import N_, Localization
+from hfs_pdf.i18n import N_, Localization, source_localization
 from hfs_pdf.layout.flowables import BalancedRows, ListRow, RightToLeftTable, WriteInLines
 from hfs_pdf.layout.structure import Node, Tagged
 from hfs_pdf.layout.text import spoken_text
@@ -90,10 +90,18 @@ class _Builder:
 
 
 def build_story(handout: Handout, brand: Brand, localization: Localization, styles: Styles, document: Node,
-                personal: PersonalDetails | None = None) -> list[Flowable]:
-    """The handout's flowables; every piece of content is tagged with its node under `document`."""
+                personal: PersonalDetails | None = None, english: tuple[Handout, Styles] | None = None) -> list[Flowable]:
+    """The handout's flowables; every piece of content is tagged with its node under `document`.
+
+    `english` (the source handout and its styles) makes the bilingual copy: after each part of the
+    translation — title, key points, each heading and block, the questions, the help box — the same
+    part in English, a shade lighter, tagged /Lang en, so a screen reader reads each pair in turn."""
     b = _Builder(handout, brand, localization, styles, document)
+    en = _Builder(english[0], brand, source_localization(), english[1], document) if english else None
+    source = english[0] if english else None
     story: list[Flowable] = [b.para(handout.title, styles.title, document, "H1")]
+    if en:
+        story.append(en.para(source.title, en.styles.box_label, document, lang="en"))
     if handout.review.status is ReviewStatus.DRAFT:
         story.append(b.chrome(DRAFT_NOTICE, styles.draft, document))
     elif handout.review.reviewer_role:
@@ -108,25 +116,32 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
     if personal:
         story.append(_for_you(personal, b, localization, document))
     key_points = document.add("Div")
-    story.append(
-        _box(
-            [b.chrome(KEY_POINTS, styles.box_label, key_points), b.para(handout.key_points, styles.body, key_points)],
-            background=key_points_background(brand.colors),
-            bar=brand.colors.accent,
-            styles=styles,
-        )
-    )
-    for section in handout.sections:
+    key_content = [b.chrome(KEY_POINTS, styles.box_label, key_points), b.para(handout.key_points, styles.body, key_points)]
+    if en:
+        key_content.append(en.para(source.key_points, en.styles.body, key_points, lang="en"))
+    story.append(_box(key_content, background=key_points_background(brand.colors), bar=brand.colors.accent, styles=styles))
+    english_sections = source.sections if source else [None] * len(handout.sections)
+    for section, english_section in zip(handout.sections, english_sections):
         part = document.add("Sect")
         story.append(b.para(section.heading, styles.heading, part, "H2"))
-        for block in section.blocks:
+        if en:
+            story.append(en.para(english_section.heading, en.styles.box_label, part, lang="en"))
+        for index, block in enumerate(section.blocks):
             story.extend(_block(block, b, part))
+            if en:
+                story.extend(_english_block(english_section.blocks[index], en, part.add("Div", lang="en")))
 
     questions = document.add("Sect")
     story.extend(_questions(b, questions, handout.questions, brand.colors.text))
+    if en:
+        english_questions = questions.add("Div", lang="en")
+        story.extend(_list(en, english_questions.add("L"), [lambda body, q=q: [en.para(q, en.styles.body, body)] for q in source.questions],
+                           en.styles.bullet_font, en.styles.bullet_size, numbered=True))
     if handout.get_help is not None:
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, b, document))
+        if en:
+            story.append(_callout(source.get_help, en, document.add("Div", lang="en")))
     references = document.add("Sect", lang="en" if localization.tag != "en" else None)
     # the records are English; the heading above them is in the handout's language
     heading = b.tagged(plain_markup(b.gettext(REFERENCES), styles.right_to_left), styles.reference_heading,
@@ -192,6 +207,13 @@ def _block(block: Block, b: _Builder, parent: Node) -> list[Flowable]:
     if isinstance(block, FigureBlock):
         return _figure(block, b, parent)
     raise TypeError(f"unknown block {block!r}")
+
+
+def _english_block(block: Block, en: _Builder, parent: Node) -> list[Flowable]:
+    """A block's English beside its translation; a drawing is not drawn twice, only its caption."""
+    if isinstance(block, FigureBlock):
+        return [en.para(block.caption, en.styles.body, parent)] if block.caption else []
+    return _block(block, en, parent)
 
 
 def _table(block: TableBlock, b: _Builder, parent: Node) -> list[Flowable]:

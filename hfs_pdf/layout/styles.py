@@ -87,6 +87,7 @@ class Styles:
 
 
 def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script: Script = LATIN) -> Styles:
+    variant = variant.print_size
     scale = SCALES[variant]
     text = HexColor(colors.text)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-VARIANT_NAMES = {"standard": "Standard", "large-print": "Large print"}
+VARIANT_NAMES = {"standard": "Standard", "large-print": "Large print", "bilingual": "Bilingual (with English)"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def contact_sheet_html(entries: list, brand: SheetBrand | None = None) -> str:
     english_titles = {e.handout: e.title for e in entries if e.language == "en"}
     names = {e.language: language_names(e.language) for e in entries}
     ui = (f"{clinic} Hemifacial spasm handouts Search Title, language or handout Language All languages Handout "
-          "All handouts Print Standard and large print Standard Large print Open of handouts shown No handout matches "
+          "All handouts Print Every kind Standard Large print Bilingual (with English) Open of handouts shown No handout matches "
           "the filters. pages page 0123456789 — · ( ) , . : ' & ")
     texts: dict[str, str] = {"NotoSans": ui + " ".join(english_titles.values())
                              + " ".join(f"{n.english} {e.translation_status}" for e, n in ((e, names[e.language]) for e in entries))}
@@ -155,8 +155,10 @@ def contact_sheet_html(entries: list, brand: SheetBrand | None = None) -> str:
         '<div><label for="q">Search</label><input id="q" type="search" placeholder="Title, language or handout" autocomplete="off"></div>'
         f'<div><label for="language">Language</label><select id="language"><option value="">All languages</option>{languages}</select></div>'
         f'<div><label for="handout">Handout</label><select id="handout"><option value="">All handouts</option>{handouts}</select></div>'
-        '<div><label for="variant">Print</label><select id="variant"><option value="">Standard and large print</option>'
-        '<option value="standard">Standard</option><option value="large-print">Large print</option></select></div></form>\n'
+        '<div><label for="variant">Print</label><select id="variant"><option value="">Every kind</option>'
+        + "".join(f'<option value="{value}">{name}</option>' for value, name in VARIANT_NAMES.items()
+                  if any(e.variant == value for e in entries))
+        + "</select></div></form>\n"
         f'<p id="count" role="status" aria-live="polite">{len(entries)} of {len(entries)} handouts shown</p>'
         '<p id="none" hidden>No handout matches the filters.</p>\n'
         f'<ul id="cards">{"".join(cards)}</ul></main>\n<script>{script}</script>\n</body></html>\n'
