@@ -333,6 +333,12 @@ def _localization(project: Project, locale: str, allow_incomplete: bool, report:
         report.problems.extend(error.problems)
         return None
     report.warnings.extend(warnings)
+    if localization.borrowed_chrome:
+        notice = (f"{display_path(localization.catalog)} lacks {len(localization.borrowed_chrome)} page-chrome string(s) of this "
+                  f"hfs-pdf version; they print in hfs-pdf's own {locale} translation — run `hfs-pdf i18n update` to take them "
+                  "into your catalog and review them")
+        if notice not in report.notices:
+            report.notices.append(notice)
     return localization
 
 

@@ -79,3 +79,24 @@ def test_init_refuses_a_folder_that_holds_a_project_and_build_in_an_empty_folder
     empty.mkdir()
     build = subprocess.run([str(installed / "hfs-pdf"), "build"], cwd=empty, capture_output=True, text=True)
     assert build.returncode == 1 and "hfs-pdf init DIR" in build.stderr and "Traceback" not in build.stderr
+
+
+def test_a_project_made_by_an_older_version_borrows_new_page_chrome_instead_of_failing(translated_copy: Path, tmp_path: Path):
+    """A clinic's catalogs come from the version that ran `init`; page chrome added since (here "For
+    you") prints in hfs-pdf's own translation, with a warning to update — not English, not a failure."""
+    from click.testing import CliRunner
+
+    from hfs_pdf.cli import cli
+    from hfs_pdf.i18n.catalogs import po_path, read_catalog, write_catalog
+
+    from .pdfcheck import page_texts, words
+
+    po = po_path(translated_copy / "translations", "es")
+    catalog = read_catalog(po, "es")
+    catalog.delete("For you")
+    po.write_bytes(write_catalog(po, catalog))
+    result = CliRunner().invoke(cli, ["build", "--root", str(translated_copy), "--lang", "es", "--handout", "overview",
+                                      "--out", str(tmp_path), "--patient", "Ana"])
+    assert result.exit_code == 0, result.output
+    assert "lacks 1 page-chrome string(s) of this hfs-pdf version" in result.stderr
+    assert "Para usted" in words(page_texts(tmp_path / "es" / "overview.pdf")[0])

@@ -40,6 +40,7 @@ class Localization:
     reviewed_by: str | None = None  # who checked the whole translation; None = pending review
     machine_drafted: bool = False  # the catalog says a machine drafted it (the notice must say so)
     reviewed_handouts: dict[str, str] = field(default_factory=dict, compare=False)  # handout id → its reviewer
+    borrowed_chrome: tuple[str, ...] = ()  # page chrome this catalog lacks, printed from hfs-pdf's own catalog
 
     @property
     def tag(self) -> str:

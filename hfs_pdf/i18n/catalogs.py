@@ -378,9 +378,43 @@ def load_localization(translations_dir: Path, locale: str, *, allow_incomplete: 
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise TranslationError(Problem(display_path(mo), f"compiled catalog is damaged ({reason}) — run `hfs-pdf i18n compile`"))
     lines = {(m.context, m.id): m.lineno for m in catalog if m.id}
+    borrowed = _borrow_tool_chrome(translations, translations_dir, locale, catalog)
+    for message in borrowed:
+        lines[(None, message)] = None
     localization = Localization(locale, Locale.parse(locale), translations, po, lines, reviewed_by(catalog),
-                                machine_drafted(catalog), reviewed_handouts(catalog, po))
+                                machine_drafted(catalog), reviewed_handouts(catalog, po), borrowed_chrome=borrowed)
     return localization, incomplete
+
+
+def _borrow_tool_chrome(translations, translations_dir: Path, locale: str, catalog: Catalog) -> tuple[str, ...]:
+    """Page chrome a clinic's catalog lacks, taken from the catalog hfs-pdf ships for the language.
+
+    A project made by `hfs-pdf init` keeps the catalogs of the version that made it; a newer
+    hfs-pdf prints new page chrome (a new notice, a label). Its own translation of those strings
+    is used — never English — until `hfs-pdf i18n update` brings them into the clinic's catalog;
+    the build says which ones (Localization.borrowed_chrome). Handout texts are never borrowed:
+    they are the clinic's own.
+    """
+    from babel.support import Translations
+
+    from hfs_pdf.resources import data_root
+
+    shipped = po_path(data_root() / "translations", locale)
+    if not shipped.is_file() or shipped.resolve() == po_path(translations_dir, locale).resolve():
+        return ()
+    have = {m.id for m in catalog if m.id and m.context is None}
+    try:
+        tool = read_catalog(shipped, locale)
+    except TranslationError:
+        return ()
+    extra = Catalog(locale=Locale.parse(locale))
+    for message in tool:
+        if message.id and message.context is None and message.id not in have and message.string and not message.fuzzy:
+            extra.add(message.id, message.string)
+    borrowed = tuple(m.id for m in extra if m.id)
+    if borrowed:
+        translations.add_fallback(Translations(BytesIO(compile_catalog(extra)), domain=DOMAIN))
+    return borrowed
 
 
 def missing_messages(localization, wanted: list[tuple[str | None, str]], where: str) -> list[Problem]:
