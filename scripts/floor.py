@@ -44,7 +44,7 @@ def plain_pdf(layout) -> bytes:
 
 
 def documents(languages: list[str] | None = None):
-    """(handout, brand, localization, options) of every document a release makes."""
+    """(handout, brand, localization, options, English source for a bilingual copy) of every document a release makes."""
     from hfs_pdf import operations
     from hfs_pdf.content import load_brand, load_handouts
     from hfs_pdf.i18n import localize, source_localization
@@ -57,8 +57,11 @@ def documents(languages: list[str] | None = None):
     for locale in languages or project.locales():
         localization = source_localization() if locale == "en" else load_localization(project.translations_dir, locale)[0]
         for handout in handouts:
-            for variant in Variant:
-                yield localize(handout, localization), brand, localization, LayoutOptions(brand.paper, variant)
+            for variant in Variant:  # as the release makes them: a bilingual copy of every translation
+                if variant is Variant.BILINGUAL and locale == "en":
+                    continue
+                english = handout if variant is Variant.BILINGUAL else None
+                yield localize(handout, localization), brand, localization, LayoutOptions(brand.paper, variant), english
 
 
 def main(mode: str) -> None:
@@ -66,14 +69,14 @@ def main(mode: str) -> None:
     from hfs_pdf.layout import lay_out
 
     if mode == "single":
-        for handout, brand, localization, options in documents(["en"]):
+        for handout, brand, localization, options, _ in documents(["en"]):
             if handout.id == "overview" and options.variant.value == "standard":
                 plain_pdf(lay_out(handout, brand, localization, options))
         return
     start, count = time.process_time(), 0
-    for handout, brand, localization, options in documents():
+    for handout, brand, localization, options, english in documents():
         release_families_except(family_name_for(localization.name))
-        plain_pdf(lay_out(handout, brand, localization, options))
+        plain_pdf(lay_out(handout, brand, localization, options, english=english))
         count += 1
     print(f"{count} {time.process_time() - start:.3f}")
 

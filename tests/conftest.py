@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def every_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = operations.Project.at(root)
     operations.i18n_compile(project)
     out = root / "dist"
-    report = operations.build(project, languages=("all",), out_dir=out, variants=(Variant.STANDARD, Variant.LARGE_PRINT))
+    report = operations.build(project, languages=("all",), out_dir=out, variants=(Variant.STANDARD, Variant.LARGE_PRINT),
+                              jobs=os.cpu_count() or 1)  # the slowest fixture of the suite: on every core
     assert report.ok, report.problems
     return out
 

@@ -49,10 +49,13 @@ def _font_faces(texts_by_family: dict[str, str]) -> str:
     rules = []
     for family in sorted(texts_by_family):
         characters = sorted(set(texts_by_family[family]) - {"\n"})
-        for weight, path in zip((400, 700), font_paths(family)):
-            font = TTFont(path, recalcTimestamp=False)  # no "modified" stamp: same page, same bytes
+        weights = zip((400, 700), font_paths(family)) if family == "NotoSans" else [(400, font_paths(family)[0])]
+        for weight, path in weights:  # other scripts' bold (titles) is the browser's: their regular is enough
+            font = TTFont(path, recalcTimestamp=False, lazy=True)  # no "modified" stamp: same page, same bytes
             options = subset.Options()
-            options.layout_features = ["*"]  # the browser shapes Arabic and CJK from these
+            options.layout_features = ["*"]  # the browser shapes Arabic from these
+            if family.startswith("NotoSansCJK"):  # horizontal CJK needs no substitutions: skip parsing big tables
+                options.drop_tables += ["GSUB", "GPOS", "GDEF"]
             options.name_IDs = ["*"]
             options.hinting = False
             options.notdef_outline = True
