@@ -135,3 +135,18 @@ def test_arabic_digits_keep_their_order(tmp_path: Path):
     assert "37" in drawn
     assert not any("\u0660" <= char <= "\u0669" for char in drawn)
     assert "P 'الجرعة 37 ملغ'" in outline(pdf)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_header_band_keeps_phone_website_and_the_qr_caption_in_every_language(localized_dist: Path, locale: str):
+    """The QR code's caption, translated, is printed beside it in every language (a long German or
+    Polish caption takes two lines rather than pushing the phone and website off the band)."""
+    from hfs_pdf.i18n.catalogs import read_catalog
+    from hfs_pdf.layout.page import QR_CAPTION
+
+    from .ink import actual_texts
+
+    caption = read_catalog(po_path(PROJECT / "translations", locale), locale)[QR_CAPTION].string
+    for handout_id in ("overview", "mvd-surgery"):
+        page_one = [text for (page, _), text in actual_texts(localized_dist / locale / f"{handout_id}.pdf").items() if page == 1]
+        assert caption in page_one and any("(555) 010-0142" in text for text in page_one), (locale, handout_id)

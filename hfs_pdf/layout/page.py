@@ -224,25 +224,32 @@ def _header_band(
     begin_marked(canvas, figures.qr)
     qr.draw_on(canvas, tile_x + 3, tile_y + 3)
     end_marked(canvas)
-    # Phone and website go beside the QR code when they fit; the footer repeats them anyway.
-    contact = (brand.phone, bare_domain(brand.website), caption)
-    contact_width = max(canvas.stringWidth(text, fonts.bold, small) for text in contact)
+    # Phone and website go beside the QR code when they fit, and the QR code's caption under them,
+    # on up to two lines (German and Polish captions are long); the footer repeats phone and website.
     name_width = max(max(name.getActualLineWidths0()), max(department.getActualLineWidths0()))
-    if x + name_width + 16 < right - contact_width and small * 3.6 < band:
-        canvas.setFillColor(HexColor(colors.on_primary))
-        middle = height - band / 2
-        canvas.setFont(fonts.regular, small)
-        begin_marked(canvas, figures.contact, f"{brand.phone} {bare_domain(brand.website)}")
-        canvas.drawRightString(right, middle + small * 1.2, brand.phone)
-        canvas.drawRightString(right, middle - small * 0.3, bare_domain(brand.website))
-        end_marked(canvas)
-        # the caption is translated: set it as the script's paragraph, not with drawString
-        style = ParagraphStyle("caption", fontName=fonts.bold, fontSize=small, leading=small * 1.2,
-                               textColor=HexColor(colors.on_primary), alignment=TA_RIGHT)
-        paragraph = script.make_paragraph(plain_markup(caption, script.right_to_left), style)
-        paragraph.wrapOn(canvas, right - x, small * 3)
+    room = right - (x + name_width + 16)
+    contact_width = max(canvas.stringWidth(text, fonts.regular, small) for text in (brand.phone, bare_domain(brand.website)))
+    if contact_width > room:
+        return
+    style = ParagraphStyle("caption", fontName=fonts.bold, fontSize=small, leading=small * 1.2,
+                           textColor=HexColor(colors.on_primary), alignment=TA_RIGHT)
+    # the caption is translated: set it as the script's paragraph, not with drawString
+    paragraph = script.make_paragraph(plain_markup(caption, script.right_to_left), style)
+    paragraph.wrapOn(canvas, room, small * 6)
+    caption_lines = len(paragraph.getActualLineWidths0())
+    lines = 2 + (caption_lines if caption_lines <= 2 else 0)
+    if small * 1.25 * lines + small > band:
+        return
+    canvas.setFillColor(HexColor(colors.on_primary))
+    top = height - band / 2 + small * 1.25 * lines / 2 - small  # the first baseline, the block centred in the band
+    canvas.setFont(fonts.regular, small)
+    begin_marked(canvas, figures.contact, f"{brand.phone} {bare_domain(brand.website)}")
+    canvas.drawRightString(right, top, brand.phone)
+    canvas.drawRightString(right, top - small * 1.25, bare_domain(brand.website))
+    end_marked(canvas)
+    if caption_lines <= 2:
         begin_marked(canvas, figures.contact, caption)
-        paragraph.drawOn(canvas, right - paragraph.width, middle - small * 2.05)
+        paragraph.drawOn(canvas, right - paragraph.width, top - small * 1.25 - small * 0.3 - paragraph.height)
         end_marked(canvas)
 
 
