@@ -112,6 +112,20 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True)
+class Form:
+    """A blank form to fill in by hand (a spasm diary, a list of medicines): columns to write
+    under, and rows named (Day 1 … Day 7) or blank. On paper it is a ruled grid; for a screen
+    reader it is a Figure, whose alt text says what the form asks for — an empty grid is not a
+    data table."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]  # each row's name; "" for a blank row
+    alt: str
+    example: tuple[str, ...] = ()  # a filled-in first row, one cell per column, showing how to fill it in
+
+
 DRAWINGS = ("face-spasm", "nerve-and-vessel", "injection-sites", "mri-scan")
 """The illustrations drawn for the project (layout.figures), by the name a handout uses."""
 
@@ -125,7 +139,7 @@ class Figure:
     caption: str | None = None
 
 
-Block = Union[Paragraph, BulletList, StepList, Callout, Table, Figure]
+Block = Union[Paragraph, BulletList, StepList, Callout, Table, Figure, Form]
 
 
 @dataclass(frozen=True)

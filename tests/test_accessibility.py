@@ -87,19 +87,20 @@ def test_large_print_sizes(every_pdf: Path, handout_id: str):
     assert max(standard["P"]) < 18
 
 
-FIGURED = ("overview", "mvd-surgery", "botulinum-toxin", "diagnosis")
+FIGURED = ("overview", "mvd-surgery", "botulinum-toxin", "diagnosis", "combining-therapies")
 
 
 def _expected_alts(locale: str, handout_id: str) -> list[str]:
-    """The drawings' alt texts as the handout and its language's catalog say them."""
+    """The drawings' and forms' alt texts as the handout and its language's catalog say them."""
     from babel.messages.pofile import read_po
 
     from hfs_pdf.content import load_handout
     from hfs_pdf.i18n.catalogs import po_path
-    from hfs_pdf.model import Figure
+    from hfs_pdf.model import Figure, Form
 
     handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
-    alts = [block.alt for section in handout.sections for block in section.blocks if isinstance(block, Figure)]
+    # drawings, and blank forms (a grid to write in is a picture of a form, described by its alt text)
+    alts = [block.alt for section in handout.sections for block in section.blocks if isinstance(block, (Figure, Form))]
     if locale == "en":
         return alts
     catalog = read_po(po_path(PROJECT / "translations", locale).open("rb"))

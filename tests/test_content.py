@@ -132,3 +132,22 @@ class TestMarkup:
         with pytest.raises(MarkupError) as caught:
             parse_markup(source)
         assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("form, says", [
+    ("caption: Diary\n          columns: [Day, Spasms]\n          rows: [Day 1]\n          example: [Example]\n          alt: A form.",
+     "form.example has 1 cells for 2 columns"),
+    ("caption: Diary\n          columns: [Day, Spasms]\n          rows: 13\n          alt: A form.",
+     "form.rows is 13 — it must be from 1 to 12"),
+    ("caption: Diary\n          columns: [Day]\n          rows: [Day 1]\n          alt: A form.",
+     "form.columns has 1 item(s) — it needs 2 to 5"),
+])
+def test_a_bad_form_names_its_line(tmp_path: Path, form: str, says: str):
+    source = (PROJECT / "handouts" / "diagnosis.yaml").read_text(encoding="utf-8")
+    start = source.index("      - form:")
+    end = source.index("  - heading: MRI and MRA scans")
+    path = tmp_path / "diagnosis.yaml"
+    path.write_text(source[:start] + "      - form:\n          " + form + "\n" + source[end:], encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_handout(path)
+    assert any(says in str(problem) and f"{path.name}:" in str(problem) for problem in caught.value.problems), caught.value.problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
 from babel import Locale
@@ -515,3 +516,27 @@ def test_korean_lines_break_between_words(every_pdf: Path, locale: str, handout_
         problems.extend(min((_mid_word_breaks(lines, drawn, *c) for c in candidates), key=len))
     assert checked, f"{path}: no Hangul line checked"
     _fail_on(problems, str(path))
+
+
+# --- blank forms ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", ["en", *RIGHT_TO_LEFT])
+def test_a_form_runs_from_the_start_of_the_line_in_its_script(every_pdf: Path, locale: str):
+    """The spasm diary's rows are named in the first column: at the left in English, at the right
+    in Arabic and Persian, where the reader starts — and each day's name is drawn in its own words."""
+    path = _pdf(every_pdf, locale, "diagnosis", Variant.STANDARD)
+    catalog = {} if locale == "en" else _catalog(locale)
+    names = [catalog.get(f"Day {n}", f"Day {n}") for n in range(1, 8)]
+    lines = [line for line in ink.drawn_lines(path) if line.role == "Figure"]
+    found = {}
+    for name in names:
+        expected = ink.expected_visual(name, locale != "en") if locale != "en" else name
+        hits = [line for line in lines if ink.comparable(line.visual) == ink.comparable(expected)]
+        assert hits, f"{path.name}: {name!r} not drawn as {expected!r} in the form"
+        found[name] = hits[0]
+    with pikepdf.open(path) as pdf:
+        middle = float(pdf.pages[0].mediabox[2]) / 2
+    if locale == "en":
+        assert all(line.x1 < middle for line in found.values())
+    else:
+        assert all(line.x0 > middle for line in found.values())

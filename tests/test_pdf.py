@@ -56,7 +56,8 @@ def test_fits_its_page_budget_and_every_page_has_its_footer(built: dict[str, Pat
     for number, text in enumerate(texts, start=1):
         flat = words(text)
         assert f"Page {number} of {len(texts)}" in flat
-        assert f"{handout_id} · Version {handout.review.version} · Version date November 24, 2026" in flat
+        dated = f"{handout.review.last_reviewed:%B} {handout.review.last_reviewed.day}, {handout.review.last_reviewed.year}"
+        assert f"{handout_id} · Version {handout.review.version} · Version date {dated}" in flat
         assert "Last reviewed" not in flat and "reviewed November" not in flat
         assert BRAND.phone in flat
 

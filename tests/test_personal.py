@@ -82,3 +82,11 @@ def test_a_bad_personal_detail_is_refused_naming_the_field_not_the_text(translat
     assert not (tmp_path / "o" / "es").exists()
     if option != "--next-visit":
         assert value not in result.stderr
+
+
+def test_a_personalised_copy_can_be_bilingual(translated_copy: Path, tmp_path: Path):
+    result = _personal_build(translated_copy, tmp_path / "out", "--lang", "es", "--bilingual")
+    assert result.exit_code == 0, result.output
+    first = words(page_texts(tmp_path / "out" / "es" / "botulinum-toxin.bilingual.pdf")[0])
+    assert f"Para: {NAME}" in first and "Botulinum toxin injections for hemifacial spasm" in first
+    assert not list((translated_copy / ".hfs-pdf-cache").rglob("*bilingual*"))

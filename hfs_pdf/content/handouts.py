@@ -15,6 +15,7 @@ from hfs_pdf.model import (
     Block,
     BulletList,
     DRAWINGS,
+    Form,
     Callout,
     CalloutKind,
     Figure,
@@ -30,7 +31,7 @@ from hfs_pdf.model import (
 
 HANDOUT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REFERENCE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
-BLOCK_KINDS = ("paragraph", "bullets", "steps", "callout", "table", "figure")
+BLOCK_KINDS = ("paragraph", "bullets", "steps", "callout", "table", "figure", "form")
 
 
 @dataclass
@@ -105,7 +106,32 @@ class _HandoutReader(Reader):
             return self.table(value, where)
         if kind == "figure":
             return self.figure(value, where)
+        if kind == "form":
+            return self.form(value, where)
         return self.callout(value, where)
+
+    def form(self, node: yaml.Node, path: str) -> Form:
+        """`form: {caption, columns: [...], rows: [Day 1, …] or a number of blank rows, alt}`."""
+        keys = self.mapping(node, path, required=("caption", "columns", "rows", "alt"), optional=("example",))
+        if len(keys) < 4:
+            raise Invalid()  # the missing key is already reported
+        caption = self.attempt(lambda: self.prose(keys["caption"], f"{path}.caption"))
+        columns = self.attempt(lambda: self.prose_list(keys["columns"], f"{path}.columns", min_items=2, max_items=5))
+        alt = self.attempt(lambda: self.prose(keys["alt"], f"{path}.alt"))
+        rows_node = keys["rows"]
+        if isinstance(rows_node, yaml.ScalarNode) and rows_node.tag == "tag:yaml.org,2002:int":
+            count = self.attempt(lambda: self.integer(rows_node, f"{path}.rows", 1, 12))
+            rows = ("",) * count if count else None
+        else:
+            rows = self.attempt(lambda: self.prose_list(rows_node, f"{path}.rows", min_items=1, max_items=12))
+        example = self.attempt(lambda: self.prose_list(keys["example"], f"{path}.example")) if "example" in keys else ()
+        if example and columns is not None and len(example) != len(columns):
+            self.problem(keys["example"], f"{path}.example has {len(example)} cells for {len(columns)} columns — "
+                         "give one cell per column")
+            example = None
+        if None in (caption, columns, alt, rows, example):
+            raise Invalid()
+        return Form(caption, columns, rows, alt, example)
 
     def table(self, node: yaml.Node, path: str) -> Table:
         keys = self.mapping(node, path, required=("caption", "columns", "rows"))

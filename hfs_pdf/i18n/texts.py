@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterator
 
-from hfs_pdf.model import Block, BulletList, Callout, Figure, Handout, Paragraph, Section, StepList, Table
+from hfs_pdf.model import Block, BulletList, Callout, Figure, Form, Handout, Paragraph, Section, StepList, Table
 
 TextFunction = Callable[[str, str], str]  # (path, source text) → text to use
 
@@ -66,6 +66,15 @@ def _block(block: Block, path: str, text: TextFunction) -> Block:
         where = f"{path}.figure"
         return Figure(block.drawing, text(f"{where}.alt", block.alt),
                       text(f"{where}.caption", block.caption) if block.caption else None)
+    if isinstance(block, Form):
+        where = f"{path}.form"
+        return Form(
+            caption=text(f"{where}.caption", block.caption),
+            columns=tuple(text(f"{where}.columns[{i}]", cell) for i, cell in enumerate(block.columns)),
+            rows=tuple(text(f"{where}.rows[{i}]", row) if row else "" for i, row in enumerate(block.rows)),
+            alt=text(f"{where}.alt", block.alt),
+            example=tuple(text(f"{where}.example[{i}]", cell) for i, cell in enumerate(block.example)),
+        )
     return _callout(block, f"{path}.callout", text)
 
 

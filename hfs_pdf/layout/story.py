@@ -16,7 +16,8 @@ from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_m
 from hfs_pdf.layout.styles import Styles
 from hfs_pdf.layout.figures import draw_figure
 from hfs_pdf.model import (
-    Block, Brand, BulletList, Callout, Figure as FigureBlock, Handout, Paragraph as ParagraphBlock, PersonalDetails,
+    Block, Brand, BulletList, Callout, Figure as FigureBlock, Form as FormBlock, Handout, Paragraph as ParagraphBlock,
+    PersonalDetails,
     ReviewStatus, StepList, Table as TableBlock,
 )
 from hfs_pdf.layout.bidi import isolate
@@ -206,13 +207,17 @@ def _block(block: Block, b: _Builder, parent: Node) -> list[Flowable]:
         return _table(block, b, parent)
     if isinstance(block, FigureBlock):
         return _figure(block, b, parent)
+    if isinstance(block, FormBlock):
+        return _form(block, b, parent)
     raise TypeError(f"unknown block {block!r}")
 
 
 def _english_block(block: Block, en: _Builder, parent: Node) -> list[Flowable]:
-    """A block's English beside its translation; a drawing is not drawn twice, only its caption."""
+    """A block's English beside its translation; a drawing or a blank form is not drawn twice, only its caption."""
     if isinstance(block, FigureBlock):
         return [en.para(block.caption, en.styles.body, parent)] if block.caption else []
+    if isinstance(block, FormBlock):
+        return [en.para(block.caption, en.styles.body, parent)]
     return _block(block, en, parent)
 
 
@@ -280,6 +285,79 @@ def _grid(cells: list[list[Flowable]], styles: Styles, *, header_rows: int, widt
     table.setStyle(TableStyle(commands))
     table.spaceAfter = styles.body.fontSize * 0.6
     return table
+
+
+def _form(block: FormBlock, b: _Builder, parent: Node) -> list[Flowable]:
+    """A blank form: its caption (a paragraph), then the form as a Figure with its alt text.
+
+    Standard print: a ruled grid, the column names on top, each row's name (Day 1 …) in the first
+    column, room to write in every other cell. Large print has no room for a grid at 18 pt: each
+    row becomes its name, then each column's name over a write-in line."""
+    styles = b.styles
+    caption = b.para(block.caption, styles.caption, parent)  # read first, as it is drawn first
+    figure_node = parent.add("Figure", alt=plain_text(parse_markup(block.alt), b.context.placeholders))
+    colors = styles.colors
+
+    def label(text: str, style) -> Flowable:
+        return b.make_paragraph(to_markup(text, b.context), style) if text else Spacer(1, 1)
+
+    if styles.reference_columns == 1:  # large print
+        named = any(block.rows)
+        pieces: list[Flowable] = []
+        skip = 1 if named else 0  # the first column holds each row's name
+        entries = ([(block.example[0] if named else "", block.example[skip:])] if block.example else []) + \
+            [(row, None) for row in block.rows]
+        for name, values in entries:  # the example's values where the rows have write-in lines
+            lines = [[label(name, styles.box_label), Spacer(1, 1)]] if name else []
+            for index, column in enumerate(block.columns[skip:]):
+                answer = label(values[index], styles.table_cell) if values else WriteInLines(1, styles.body.fontSize * 1.6, colors.text)
+                lines.append([label(column, styles.table_cell), answer])
+            if styles.right_to_left:
+                lines = [list(reversed(line)) for line in lines]
+            grid = _plain_grid(lines, styles)
+            # The Figure's alt text says what the whole form asks; the first row is its marked content,
+            # the rows after it repeat the same questions and are drawn as artifacts (tagged, the
+            # repeats would read to checkers as running headers on every page).
+            pieces.append(KeepTogether([Tagged(grid, figure_node) if not pieces else grid]))  # a row never splits
+        return [KeepTogether([caption, pieces[0]]), *pieces[1:]]
+    header = [label(name, styles.table_header) for name in block.columns]
+    rows = [[label(row, styles.table_cell)] + [Spacer(1, 1) for _ in block.columns[1:]] for row in block.rows]
+    example = [[label(cell, styles.table_cell) for cell in block.example]] if block.example else []
+    widths = [0.16] + [0.84 / (len(block.columns) - 1)] * (len(block.columns) - 1) if any(block.rows) else \
+        [1 / len(block.columns)] * len(block.columns)
+    cells = [header, *example, *rows]
+    if styles.right_to_left:
+        cells, widths = [list(reversed(row)) for row in cells], list(reversed(widths))
+    height = styles.body.fontSize * 2.5
+    grid = Table(cells, colWidths=[f"{w * 100:.2f}%" for w in widths],
+                 rowHeights=[None] * (1 + len(example)) + [height] * len(rows), hAlign="RIGHT" if styles.right_to_left else "LEFT")
+    grid.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),  # else Tables name unembedded Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # rules under the rows and tinted alternate columns, not a full grid of lines: a ruled grid
+        # full of text reads to checkers as an untagged table, and this is a form (a Figure)
+        ("LINEBELOW", (0, 0), (-1, -1), 0.6, HexColor(colors.text)),
+        *[("BACKGROUND", (column, 1 + len(example)), (column, -1), key_points_background(colors))
+          for column in range(1, len(block.columns), 2)],
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colors.primary)),
+        *([("BACKGROUND", (0, 1), (-1, 1), key_points_background(colors))] if example else []),  # the example row, tinted
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    grid.spaceAfter = styles.body.fontSize * 0.6
+    return [KeepTogether([caption, Tagged(grid, figure_node)])]
+
+
+def _plain_grid(lines: list[list[Flowable]], styles: Styles) -> Table:
+    """A large-print form's lines: each question beside its answer (or room to write it), a rule under the last."""
+    widths = ["55%", "45%"] if styles.right_to_left else ["45%", "55%"]  # the question, then room to answer
+    grid = Table(lines, colWidths=widths, hAlign="RIGHT" if styles.right_to_left else "LEFT")
+    gap = ("RIGHTPADDING", (0, 0), (0, -1), 8) if styles.right_to_left else ("LEFTPADDING", (1, 0), (1, -1), 8)
+    grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.body.fontName), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), gap,
+                              ("LINEBELOW", (0, -1), (-1, -1), 1, HexColor(styles.colors.accent))]))
+    grid.spaceAfter = styles.body.fontSize * 0.5
+    return grid
 
 
 def _figure(block: FigureBlock, b: _Builder, parent: Node) -> list[Flowable]:
