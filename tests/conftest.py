@@ -21,6 +21,14 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def copy_of_project(root: Path) -> operations.Project:
+    """The project's handouts, brands and translations copied to `root` (no compiled catalogs: the
+    build compiles them), for module-scoped fixtures that build from a scratch project."""
+    for folder in ("handouts", "brands", "translations"):
+        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    return operations.Project.at(root)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A clinic's own copy of the content, safe to break."""

@@ -5,7 +5,6 @@ left-to-right English, within its page budget, passing the accessibility checks.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import outloud
@@ -20,7 +19,7 @@ from hfs_pdf.layout import PAGE_BUDGET
 from hfs_pdf.model import Variant
 
 from . import ink
-from .conftest import PROJECT
+from .conftest import PROJECT, copy_of_project
 from .test_accessibility import ACCEPTED_WARNINGS
 from .test_ink import UNITS
 
@@ -31,10 +30,9 @@ HANDOUTS = ("overview", "mvd-surgery")  # a table, drawings, every kind of block
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("bilingual-project")
-    for folder in ("handouts", "brands", "translations"):
-        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    project = copy_of_project(root)
     out = root / "dist"
-    report = operations.build(operations.Project.at(root), languages=LANGUAGES, handout_ids=HANDOUTS, out_dir=out,
+    report = operations.build(project, languages=LANGUAGES, handout_ids=HANDOUTS, out_dir=out,
                               variants=(Variant.BILINGUAL,), jobs=2)
     assert report.ok, report.problems
     assert {item.path.name for item in report.built} == {f"{h}.bilingual.pdf" for h in HANDOUTS}

@@ -21,7 +21,7 @@ from fontTools.ttLib import TTFont
 
 from hfs_pdf import operations
 
-from .conftest import PROJECT
+from .conftest import copy_of_project
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LANGUAGES = ("en", "es", "zh_Hant", "zh_Hans", "ar", "ja", "fa", "ko", "ru")
@@ -36,10 +36,9 @@ sync_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def release(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("sheet-project")
-    for folder in ("handouts", "brands", "translations"):
-        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    project = copy_of_project(root)
     out = root / "release"
-    report = operations.release(operations.Project.at(root), out, languages=LANGUAGES,
+    report = operations.release(project, out, languages=LANGUAGES,
                                 handout_ids=("overview", "botulinum-toxin"), jobs=2)
     assert report.ok, report.problems
     return out
