@@ -96,10 +96,16 @@ class StepList:
 
 @dataclass(frozen=True)
 class Callout:
+    """A coloured box. Its `figure` is a picture of what the box asks the reader to do (the stroke
+    signs beside "call now", eye care beside "protect your eye"), drawn after the text, or after
+    the bullets when the handout lists it after them (the signs it shows are in the list)."""
+
     kind: CalloutKind
     title: str
     text: str | None = None
     bullets: tuple[str, ...] = ()
+    figure: Figure | None = None
+    figure_after_bullets: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,8 @@ class Form:
     example: tuple[str, ...] = ()  # a filled-in first row, one cell per column, showing how to fill it in
 
 
-DRAWINGS = ("face-spasm", "nerve-and-vessel", "injection-sites", "mri-scan")
+DRAWINGS = ("face-spasm", "nerve-and-vessel", "injection-sites", "mri-scan", "stroke-signs", "eye-care", "bring-medicines",
+            "needle-pack", "injection-cycle")
 """The illustrations drawn for the project (layout.figures), by the name a handout uses."""
 
 

@@ -6,11 +6,14 @@ collects the problems of every document instead of stopping at the first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from typing import TYPE_CHECKING
+
+from reportlab.platypus.doctemplate import LayoutError
 
 from hfs_pdf import __version__
 from hfs_pdf.cache import CACHE_DIR_NAME, BuildCache, CachedDocument, Slot, brand_inputs
@@ -416,7 +419,18 @@ def render_task(task: RenderTask) -> RenderResult:
             check_personal_characters(task.personal, localization, font_family(family))
         layout = lay_out(localized, task.brand, localization, task.options, task.personal,
                          english=handout if task.options.variant is Variant.BILINGUAL else None)
-        rendered = render_pdf(layout)
+        try:
+            rendered = render_pdf(layout)
+        except LayoutError as error:  # a block that cannot break across pages is taller than a page
+            page = re.search(r"on page (\d+)", str(error))
+            raise RenderError(
+                Problem(
+                    display_path(handout.source),
+                    f"handout {handout.id!r} ({task.locale}, {task.options.variant.value}): a part of it"
+                    f"{' on page ' + page.group(1) if page else ''} is taller than a whole page and cannot be split "
+                    "— shorten that paragraph, box or table row",
+                )
+            )
         if rendered.pages > layout.page_budget:
             raise RenderError(
                 Problem(

@@ -9,6 +9,7 @@ import pytest
 from hfs_pdf.content import load_handout
 from hfs_pdf.content.markup import Cite, Link, MarkupError, Placeholder, Text, parse_markup
 from hfs_pdf.errors import ContentError
+from hfs_pdf.model import DRAWINGS
 
 from .conftest import PROJECT, line_of, problems_of
 
@@ -42,12 +43,12 @@ CASES = {
                    "questions must be a list (lines starting with '- ')"),
     "empty-text": ("  - Is it safe for me to drive?", '  - ""', '  - ""',
                    "questions[4] is empty — write the text or remove the item"),
-    "impossible-date": ("last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30", "last_reviewed",
+    "impossible-date": ("last_reviewed: 2026-12-02", "last_reviewed: 2026-02-30", "last_reviewed",
                         "review.last_reviewed is '2026-02-30', which is not a real date — check the month and day"),
     "not-a-date": ("next_review: 2027-11-24", "next_review: next year", "next_review",
                    "review.next_review must be a date written YYYY-MM-DD"),
     "review-order": ("next_review: 2027-11-24", "next_review: 2025-01-01", "next_review",
-                     "review.next_review (2025-01-01) must be after last_reviewed (2026-11-24)"),
+                     "review.next_review (2025-01-01) must be after last_reviewed (2026-12-02)"),
     "unresolved-citation": ("unsafe [@tambasco2021]", "unsafe [@tambasco2012]", "unsafe [@tambasco2012]",
                             "citation [@tambasco2012] does not match any reference key (known: lu2014, cochrane2020, "
                             "tambasco2021, medscape, miller2012, gong2022, asa-stroke) — fix the key or add the reference"),
@@ -56,13 +57,14 @@ CASES = {
                             "{clinic_phone}, {emergency_number}, or write {{ and }} for literal braces"),
     "unclosed-bold": ("**primary** hemifacial", "**primary hemifacial", "Doctors call this **primary",
                       "sections[1].blocks[0].paragraph: ** opens bold text that is never closed — add the closing **"),
-    "number-as-text": ('version: "1.1"', "version: 1.1", "version: 1.1",
+    "number-as-text": ('version: "1.2"', "version: 1.2", "version: 1.2",
                        "review.version must be text — put it in quotes if it looks like a number or date"),
     "bad-callout-kind": ("kind: tip", "kind: note", "kind: note",
                          "sections[3].blocks[3].callout.kind is 'note' — it must be one of: tip, warning, emergency"),
     "unknown-drawing": ("drawing: face-spasm", "drawing: smiley", "drawing: smiley",
-                        "sections[0].blocks[3].figure.drawing is 'smiley' — it must be one of: face-spasm, "
-                        "nerve-and-vessel, injection-sites, mri-scan"),
+                        "sections[0].blocks[3].figure.drawing is 'smiley' — it must be one of: " + ", ".join(DRAWINGS)),
+    "unknown-drawing-in-a-box": ("drawing: stroke-signs", "drawing: smiley", "drawing: smiley",
+                                 "get_help.figure.drawing is 'smiley' — it must be one of: " + ", ".join(DRAWINGS)),
     "figure-without-alt": ("          alt: >-\n            Drawing of a face. On one side, the eye is squeezed shut. Shading and arrows show the\n"
                            "            twitching spreading from the eye down to the cheek and the corner of the mouth.\n", "",
                            "drawing: face-spasm", "sections[0].blocks[3].figure.alt is missing — add it"),
@@ -82,7 +84,7 @@ def test_each_mistake_is_one_exactline_of(tmp_path: Path, case: str):
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path):
     path = tmp_path / "overview-copy.yaml"
-    path.write_text(SOURCE.replace(" [@gong2022]", "").replace("version: \"1.1\"", "version: \"\""), encoding="utf-8")
+    path.write_text(SOURCE.replace(" [@gong2022]", "").replace("version: \"1.2\"", "version: \"\""), encoding="utf-8")
     assert _problems(path) == [
         "FILE:1: id 'overview' does not match the file name — rename the file to overview.yaml or fix the id",
         "FILE:4: review.version is empty — write the text or remove the item",

@@ -68,11 +68,19 @@ def _scraps(root: Path) -> list[str]:
     return sorted(p.name for p in root.rglob("*") if p.name.endswith((".part", ".partial", ".old")))
 
 
+# Three catalogs — a left-to-right, a right-to-left and a CJK one — are enough to show that every
+# compiled catalog stays whole: each is written by the same code, and every one more multiplies
+# the runs (one per file-system step, each compiling them all) — with all sixteen, one test took minutes.
+FAULT_LANGUAGES = ("es", "ar", "zh_Hans")
+
+
 @pytest.fixture
 def clinic(tmp_path: Path) -> Path:
     root = tmp_path / "clinic"
-    for folder in ("handouts", "brands", "translations"):
-        shutil.copytree(PROJECT / folder, root / folder, ignore=shutil.ignore_patterns("*.mo"))
+    for folder in ("handouts", "brands"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    others = [path.name for path in (PROJECT / "translations").iterdir() if path.is_dir() and path.name not in FAULT_LANGUAGES]
+    shutil.copytree(PROJECT / "translations", root / "translations", ignore=shutil.ignore_patterns("*.mo", *others))
     operations.i18n_compile(operations.Project.at(root))
     return root
 

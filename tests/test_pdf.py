@@ -74,7 +74,7 @@ def test_a_reviewed_handout_says_when_it_was_last_reviewed(tmp_path: Path):
     report = operations.build(operations.Project.at(root), languages=("en",), handout_ids=("overview",), out_dir=tmp_path / "out")
     assert report.ok, report.problems
     flat = words(" ".join(page_texts(tmp_path / "out" / "en" / "overview.pdf")))
-    assert "overview · Version 1.1 · Last reviewed November 24, 2026" in flat
+    assert "overview · Version 1.2 · Last reviewed December 2, 2026" in flat
     assert "Version date" not in flat and "Draft — pending clinical review" not in flat
 
 
@@ -174,3 +174,51 @@ def test_the_qr_code_leads_to_the_page_of_its_language_and_handout(tmp_path: Pat
             document.close()
         assert [code.text for code in zxingcpp.read_barcodes(image)] == [
             f"https://riverside-neuro.example.org/hfs/{lang}/botulinum-toxin"]
+
+
+def _english_project(root: Path, edit) -> "operations.Project":
+    from hfs_pdf import operations
+
+    for folder in ("handouts", "brands"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    path = root / "handouts" / "overview.yaml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return operations.Project.at(root)
+
+
+def test_a_box_taller_than_a_page_carries_on_over_the_page(tmp_path: Path):
+    """A help box longer than a whole page (many signs, its picture, large print) breaks between
+    its lines and continues on the next page; it used to stop the build with ReportLab's
+    LayoutError ("internal error")."""
+    from hfs_pdf import operations
+    from hfs_pdf.model import Variant
+
+    signs = "".join(f'    - "Warning sign number {n}: call the clinic the same day if this happens to you."\n' for n in range(1, 25))
+    project = _english_project(tmp_path / "clinic", lambda text: text.replace(
+        '    - "**See your doctor soon** if the twitching starts on both sides of your face."\n',
+        '    - "**See your doctor soon** if the twitching starts on both sides of your face."\n' + signs, 1))
+    report = operations.build(project, languages=("en",), handout_ids=("overview",), out_dir=tmp_path / "out",
+                              variants=(Variant.LARGE_PRINT,))
+    assert report.ok, report.problems
+    pages = [words(text) for text in page_texts(tmp_path / "out" / "en" / "overview.large-print.pdf")]
+    title = next(number for number, text in enumerate(pages) if "When to get help" in text)
+    last = next(number for number, text in enumerate(pages) if "Warning sign number 24:" in text)
+    assert last > title and "Warning sign number 1:" in pages[title]  # the title kept its first lines
+
+
+def test_a_paragraph_taller_than_a_page_inside_a_box_is_named_not_an_internal_error(tmp_path: Path):
+    from hfs_pdf import operations
+    from hfs_pdf.model import Variant
+
+    long_text = " ".join(["The spasm can come and go during the day, and it is often worse when you are tired."] * 40)
+    project = _english_project(tmp_path / "clinic", lambda text: text.replace(
+        "            Ask for the handouts on diagnosis, injections, medicines, surgery, acupuncture,\n",
+        f"            {long_text}\n", 1))
+    report = operations.build(project, languages=("en",), handout_ids=("overview",), out_dir=tmp_path / "out",
+                              variants=(Variant.LARGE_PRINT,))
+    assert not report.ok
+    (problem,) = report.problems
+    assert "overview.yaml" in str(problem)
+    assert "handout 'overview' (en, large-print): a part of it on page" in str(problem)
+    assert "is taller than a whole page and cannot be split — shorten that paragraph, box or table row" in str(problem)
+    assert not (tmp_path / "out" / "en" / "overview.large-print.pdf").exists()

@@ -78,17 +78,20 @@ class _HandoutReader(Reader):
 
     def callout(self, node: yaml.Node, path: str, *, kind: CalloutKind | None = None) -> Callout:
         required = ("title",) if kind else ("kind", "title")
-        keys = self.mapping(node, path, required=required, optional=("text", "bullets"))
+        keys = self.mapping(node, path, required=required, optional=("text", "bullets", "figure"))
         if kind is None and "kind" in keys:
             kind = CalloutKind(self.choice(keys["kind"], f"{path}.kind", tuple(k.value for k in CalloutKind)))
         title = self.attempt(lambda: self.prose(keys["title"], f"{path}.title")) if "title" in keys else None
         text = self.attempt(lambda: self.prose(keys["text"], f"{path}.text")) if "text" in keys else None
         bullets = self.prose_list(keys["bullets"], f"{path}.bullets") if "bullets" in keys else ()
+        figure = self.attempt(lambda: self.figure(keys["figure"], f"{path}.figure")) if "figure" in keys else None
         if "text" not in keys and "bullets" not in keys:
             raise self.fail(node, f"{path} has neither text nor bullets — add at least one")
-        if kind is None or title is None:
+        if kind is None or title is None or ("figure" in keys and figure is None):
             raise Invalid()
-        return Callout(kind, title, text, bullets)
+        order = list(keys)  # the picture prints where the handout puts it: after the text or after the bullets
+        after_bullets = figure is not None and bool(bullets) and order.index("figure") > order.index("bullets")
+        return Callout(kind, title, text, bullets, figure, after_bullets)
 
     def block(self, node: yaml.Node, path: str) -> Block:
         keys = self.mapping(node, path, required=(), optional=BLOCK_KINDS)

@@ -63,9 +63,7 @@ def _block(block: Block, path: str, text: TextFunction) -> Block:
             ),
         )
     if isinstance(block, Figure):
-        where = f"{path}.figure"
-        return Figure(block.drawing, text(f"{where}.alt", block.alt),
-                      text(f"{where}.caption", block.caption) if block.caption else None)
+        return _figure(block, f"{path}.figure", text)
     if isinstance(block, Form):
         where = f"{path}.form"
         return Form(
@@ -84,4 +82,10 @@ def _callout(callout: Callout, path: str, text: TextFunction) -> Callout:
         title=text(f"{path}.title", callout.title),
         text=text(f"{path}.text", callout.text) if callout.text else None,
         bullets=tuple(text(f"{path}.bullets[{i}]", item) for i, item in enumerate(callout.bullets)),
+        figure=_figure(callout.figure, f"{path}.figure", text) if callout.figure else None,
+        figure_after_bullets=callout.figure_after_bullets,
     )
+
+
+def _figure(figure: Figure, path: str, text: TextFunction) -> Figure:
+    return Figure(figure.drawing, text(f"{path}.alt", figure.alt), text(f"{path}.caption", figure.caption) if figure.caption else None)

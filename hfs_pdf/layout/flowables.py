@@ -46,6 +46,26 @@ def qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
+class Centred(Flowable):
+    """A flowable that does not split (a drawing), centred in the width it is given.
+
+    A table cell places its flowables at its left edge (or right, by the cell's alignment, for
+    every flowable at once); a picture inside a coloured box should sit in the middle of it."""
+
+    def __init__(self, flowable: Flowable):
+        super().__init__()
+        self.flowable = flowable
+
+    def wrap(self, available_width, available_height):
+        inner_width, self.height = self.flowable.wrap(available_width, available_height)
+        self.width = max(available_width, inner_width)
+        self._inner_width = inner_width
+        return self.width, self.height
+
+    def draw(self):
+        self.flowable.drawOn(self.canv, (self.width - self._inner_width) / 2, 0)
+
+
 @dataclass(frozen=True)
 class QrPainter:
     """Paints a QR code `size` points square, quiet zone included, as one filled path."""

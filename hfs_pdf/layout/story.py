@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from hfs_pdf.content.markup import parse_markup, plain_text
 from hfs_pdf.i18n import N_, Localization, source_localization
-from hfs_pdf.layout.flowables import BalancedRows, ListRow, RightToLeftTable, WriteInLines
+from hfs_pdf.layout.flowables import BalancedRows, Centred, ListRow, RightToLeftTable, WriteInLines
 from hfs_pdf.layout.structure import Node, Tagged
 from hfs_pdf.layout.text import spoken_text
 from hfs_pdf.layout.inline import InlineContext, link_markup, plain_markup, to_markup
@@ -142,7 +142,7 @@ def build_story(handout: Handout, brand: Brand, localization: Localization, styl
         story.append(Spacer(1, styles.body.fontSize * 0.6))
         story.append(_callout(handout.get_help, b, document))
         if en:
-            story.append(_callout(source.get_help, en, document.add("Div", lang="en")))
+            story.append(_callout(source.get_help, en, document.add("Div", lang="en"), drawn=False))
     references = document.add("Sect", lang="en" if localization.tag != "en" else None)
     # the records are English; the heading above them is in the handout's language
     heading = b.tagged(plain_markup(b.gettext(REFERENCES), styles.right_to_left), styles.reference_heading,
@@ -218,6 +218,8 @@ def _english_block(block: Block, en: _Builder, parent: Node) -> list[Flowable]:
         return [en.para(block.caption, en.styles.body, parent)] if block.caption else []
     if isinstance(block, FormBlock):
         return [en.para(block.caption, en.styles.body, parent)]
+    if isinstance(block, Callout):
+        return [_callout(block, en, parent, drawn=False)]
     return _block(block, en, parent)
 
 
@@ -329,8 +331,9 @@ def _form(block: FormBlock, b: _Builder, parent: Node) -> list[Flowable]:
     if styles.right_to_left:
         cells, widths = [list(reversed(row)) for row in cells], list(reversed(widths))
     height = styles.body.fontSize * 2.5
-    grid = Table(cells, colWidths=[f"{w * 100:.2f}%" for w in widths],
-                 rowHeights=[None] * (1 + len(example)) + [height] * len(rows), hAlign="RIGHT" if styles.right_to_left else "LEFT")
+    grid = (RightToLeftTable if styles.right_to_left else Table)(
+        cells, colWidths=[f"{w * 100:.2f}%" for w in widths],
+        rowHeights=[None] * (1 + len(example)) + [height] * len(rows), hAlign="RIGHT" if styles.right_to_left else "LEFT")
     grid.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),  # else Tables name unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -351,7 +354,10 @@ def _form(block: FormBlock, b: _Builder, parent: Node) -> list[Flowable]:
 def _plain_grid(lines: list[list[Flowable]], styles: Styles) -> Table:
     """A large-print form's lines: each question beside its answer (or room to write it), a rule under the last."""
     widths = ["55%", "45%"] if styles.right_to_left else ["45%", "55%"]  # the question, then room to answer
-    grid = Table(lines, colWidths=widths, hAlign="RIGHT" if styles.right_to_left else "LEFT")
+    # right to left, each question is drawn before its answer: in reading order, which is also the
+    # order text extractors (and the checkers built on them) group the words of a line by
+    kind = RightToLeftTable if styles.right_to_left else Table
+    grid = kind(lines, colWidths=widths, hAlign="RIGHT" if styles.right_to_left else "LEFT")
     gap = ("RIGHTPADDING", (0, 0), (0, -1), 8) if styles.right_to_left else ("LEFTPADDING", (1, 0), (1, -1), 8)
     grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.body.fontName), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0), gap,
@@ -361,15 +367,20 @@ def _plain_grid(lines: list[list[Flowable]], styles: Styles) -> Table:
 
 
 def _figure(block: FigureBlock, b: _Builder, parent: Node) -> list[Flowable]:
-    """One of the project's drawings as a Figure with its (translated) alt text, and its caption."""
+    """One of the project's drawings, kept on one page with its caption."""
+    return [KeepTogether(_figure_parts(block, b, parent))]
+
+
+def _figure_parts(block: FigureBlock, b: _Builder, parent: Node) -> list[Flowable]:
+    """The drawing as a Figure with its (translated) alt text, centred, then its caption."""
     styles = b.styles
     figure = parent.add("Figure", alt=plain_text(parse_markup(block.alt), b.context.placeholders))
-    drawing = Tagged(draw_figure(block.drawing, styles.colors, styles.figure_scale, styles.body.fontName), figure)
-    drawing.hAlign = "CENTER"
+    drawing = Centred(Tagged(draw_figure(block.drawing, styles.colors, styles.figure_scale, styles.body.fontName,
+                                         styles.script.language, styles.right_to_left), figure))
     flowables: list[Flowable] = [drawing]
     if block.caption:
         flowables.append(b.para(block.caption, styles.body, parent))
-    return [KeepTogether(flowables)]
+    return flowables
 
 
 def _list(b: _Builder, list_node: Node, items: list, font: str, size: float, *, numbered: bool = False, start: int = 1,
@@ -414,40 +425,65 @@ def _for_you(personal: PersonalDetails, b: _Builder, localization: Localization,
     return _box(content, background=key_points_background(b.styles.colors), bar=b.styles.colors.primary, styles=styles)
 
 
-def _callout(callout: Callout, b: _Builder, parent: Node) -> Flowable:
+def _callout(callout: Callout, b: _Builder, parent: Node, *, drawn: bool = True) -> Flowable:
+    """A coloured box: title, text, bullets, and its picture where the handout puts it — with the
+    opening words it illustrates ("Stroke signs start suddenly: …"), or after the list of signs
+    it shows. In a bilingual copy's English echo only the caption: no drawing twice."""
     styles = b.styles
     background, title_color = CALLOUT_TINTS[callout.kind]
     box = parent.add("Div")
     content: list[Flowable] = [b.para(callout.title, styles.callout_title[callout.kind], box)]
     if callout.text:
         content.append(b.para(callout.text, styles.body, box))
+
+    def picture() -> list[Flowable]:
+        if callout.figure and drawn:
+            return [Spacer(1, styles.body.fontSize * 0.4), *_figure_parts(callout.figure, b, box)]
+        if callout.figure and callout.figure.caption:
+            return [b.para(callout.figure.caption, styles.body, box)]
+        return []
+
+    if not callout.figure_after_bullets:
+        content.extend(picture())
     if callout.bullets:
         content.extend(_list(b, box.add("L"), [lambda body, item=item: [b.para(item, styles.body, body)] for item in callout.bullets],
                              styles.bullet_font, styles.bullet_size, rtl=styles.right_to_left))
+    if callout.figure_after_bullets:
+        content.extend(picture())
     return _box(content, background=background, bar=title_color, styles=styles)
 
 
-def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) -> Table:
+def _box(content: list[Flowable], *, background: str, bar: str, styles: Styles) -> Flowable:
+    """A coloured box with a bar where lines start: one table row per flowable, kept together.
+
+    It moves whole to the next page when it does not fit, like any block; but a box taller than a
+    whole page (a help box with its picture in large print, in a long language) breaks between
+    its rows instead of failing the build — one cell of many flowables cannot break at all. Each
+    row is padded with its flowable's own space before and after, so the rows are spaced as one
+    cell would space them, and the title never ends a page without what follows it.
+    """
     pad = styles.body.fontSize * 0.7
-    table = Table([[content]], colWidths=["100%"], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                # Tables set a cell font even around flowables; the default would be unembedded Helvetica.
-                ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
-                ("BACKGROUND", (0, 0), (-1, -1), HexColor(background)),
-                # the coloured bar marks where lines start: the left edge, or the right in right-to-left text
-                ("LINEAFTER" if styles.right_to_left else "LINEBEFORE", (0, 0), (0, -1), 4, HexColor(bar)),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad + 2),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.4),
-            ]
-        )
-    )
+    last = len(content) - 1
+    table = Table([[flowable] for flowable in content], colWidths=["100%"], hAlign="LEFT")
+    commands = [
+        # Tables set a cell font even around flowables; the default would be unembedded Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(background)),
+        # the coloured bar marks where lines start: the left edge, or the right in right-to-left text
+        ("LINEAFTER" if styles.right_to_left else "LINEBEFORE", (0, 0), (0, -1), 4, HexColor(bar)),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad + 2),
+    ]
+    for row, flowable in enumerate(content):
+        above = pad * 0.8 if row == 0 else flowable.getSpaceBefore()
+        below = pad * 0.4 if row == last else flowable.getSpaceAfter()
+        commands += [("TOPPADDING", (0, row), (0, row), above), ("BOTTOMPADDING", (0, row), (0, row), below)]
+    if last >= 1:
+        commands.append(("NOSPLIT", (0, 0), (0, 1)))
+    table.setStyle(TableStyle(commands))
     table.spaceBefore = styles.body.fontSize * 0.2
     table.spaceAfter = styles.body.fontSize * 0.6
-    return table
+    return KeepTogether([table])
 
 
 def _questions(b: _Builder, section: Node, questions: tuple[str, ...], line_color: str) -> list[Flowable]:

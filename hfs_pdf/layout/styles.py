@@ -128,8 +128,11 @@ def make_styles(colors: BrandColors, fonts: FontFamily, variant: Variant, script
         # references are English bibliographic records in every language: left to right
         reference=style("reference", scale.small, alignment=TA_LEFT),
         # a table's cells are narrower than the page: a size smaller, except in large print
-        table_header=style("table_header", table_size, bold=True, color=HexColor(colors.on_primary)),
-        table_cell=style("table_cell", table_size),
+        # a narrow column breaks a long compound at its own hyphen ("Botulinumtoxin-|Spritzen"), not at
+        # any letter as ReportLab otherwise must ("…Spritz|en"); words without one are kept short in the
+        # catalogs (tests/test_ink.py checks every cell line)
+        table_header=style("table_header", table_size, bold=True, color=HexColor(colors.on_primary), embeddedHyphenation=1),
+        table_cell=style("table_cell", table_size, embeddedHyphenation=1),
         caption=style("caption", scale.body, bold=True, color=HexColor(colors.primary), spaceBefore=scale.body * 0.5,
                       spaceAfter=scale.body * 0.3, keepWithNext=1),
         bullet_font=fonts.regular,
