@@ -115,3 +115,17 @@ def test_right_to_left_and_english_lines_each_read_in_their_own_order(bilingual:
                      if line.element is not None and line.element.lang == "en" and line.role == "P"
                      and "Div" in line.element.roles and "Table" not in line.element.roles]  # not the references' columns
     assert english_edges and max(english_edges) - min(english_edges) < 40  # English starts at the left margin (or a list's indent)
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+@pytest.mark.parametrize("handout_id", HANDOUTS)
+def test_each_drawing_prints_once_with_the_translations_alt_text(bilingual: Path, locale: str, handout_id: str):
+    """The English echo of a part with a drawing (the nerve, the stroke signs in the help box)
+    repeats its caption, not the drawing: each drawing is inked once, as a Figure in the
+    translation's language, centred like every drawing."""
+    from .test_ink import _drawing_alts, _figure_ink
+
+    path = _pdf(bilingual, locale, handout_id)
+    drawings = _figure_ink(path, _drawing_alts(locale, handout_id))
+    assert len(drawings) == len(_drawing_alts(locale, handout_id)) >= 2
+    assert _figure_ink(path, _drawing_alts("en", handout_id)) == []

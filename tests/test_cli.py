@@ -109,7 +109,7 @@ def test_a_bad_brand_file_stops_the_build(runner: CliRunner, project_copy: Path,
 def test_list(runner: CliRunner, project_copy: Path):
     result = _run(runner, "list", "--root", str(project_copy))
     assert result.exit_code == 0
-    assert "mvd-surgery          Microvascular decompression (MVD) surgery        1.1      draft" in result.output
+    assert "mvd-surgery          Microvascular decompression (MVD) surgery        1.2      draft" in result.output
     assert result.output.endswith("languages: en\n")
 
 

@@ -11,6 +11,7 @@ text for where Korean lines may break.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pikepdf
@@ -540,3 +541,199 @@ def test_a_form_runs_from_the_start_of_the_line_in_its_script(every_pdf: Path, l
         assert all(line.x1 < middle for line in found.values())
     else:
         assert all(line.x0 > middle for line in found.values())
+
+
+def _drawing_alts(locale: str, handout_id: str) -> set[str]:
+    """The alt texts of the handout's drawings (not its forms), in its language: among the blocks
+    and inside coloured boxes."""
+    from hfs_pdf.content import load_handout
+    from hfs_pdf.model import Callout, Figure
+
+    handout = load_handout(PROJECT / "handouts" / f"{handout_id}.yaml")
+    blocks = [block for section in handout.sections for block in section.blocks] + [handout.get_help]
+    alts = [block.alt for block in blocks if isinstance(block, Figure)]
+    alts += [block.figure.alt for block in blocks if isinstance(block, Callout) and block.figure]
+    if locale != "en":
+        catalog = _source_catalog(locale)
+        alts = [catalog.get(alt, context=handout_id).string for alt in alts]
+    return {" ".join(alt.split()) for alt in alts}
+
+
+@cache
+def _source_catalog(locale: str):
+    from hfs_pdf.i18n.catalogs import po_path
+
+    return read_po(po_path(PROJECT / "translations", locale).open("rb"))
+
+
+def _figure_contents(path: Path, alts: set[str]) -> dict[tuple[int, int], int]:
+    """(page index, MCID) → figure number, for each Figure whose alt text is in `alts`."""
+    wanted: dict[tuple[int, int], int] = {}
+    with pikepdf.open(path) as pdf:
+        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+
+        def walk(element) -> None:
+            kids = element.get("/K", [])
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            if element.get("/S") == "/Figure" and " ".join(str(element.get("/Alt", "")).split()) in alts:
+                number = len(set(wanted.values()))
+                for kid in kids:
+                    if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                        wanted[(pages[kid.Pg.objgen], int(kid.MCID))] = number
+                    elif isinstance(kid, int):
+                        wanted[(pages[element.Pg.objgen], kid)] = number
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot)
+    return wanted
+
+
+def _figure_ink(path: Path, alts: set[str]) -> list[tuple[int, float, float, float, float]]:
+    """(page index, left, bottom, right, top) of what each Figure whose alt text is in `alts` draws:
+    the union of the page objects in its marked content (pdfium reads their MCIDs)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    wanted = _figure_contents(path, alts)
+    boxes: dict[int, tuple[int, float, float, float, float]] = {}
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for index in range(len(document)):
+            for obj in document[index].get_objects(max_depth=2):
+                number = wanted.get((index, pdfium.FPDFPageObj_GetMarkedContentID(obj.raw)))
+                if number is None:
+                    continue
+                left, bottom, right, top = obj.get_bounds()
+                _, l0, b0, r0, t0 = boxes.get(number, (index, left, bottom, right, top))
+                boxes[number] = (index, min(l0, left), min(b0, bottom), max(r0, right), max(t0, top))
+    finally:
+        document.close()
+    return [boxes[number] for number in sorted(boxes)]
+
+
+def _figure_numbers(path: Path, alts: set[str]) -> set[str]:
+    """The digits each drawing prints, as read left to right along each of its baselines
+    (pdfium's characters, each traced to the page object, and so the Figure, that drew it)."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    wanted = _figure_contents(path, alts)
+    found: list[tuple[int, int, float, float, str]] = []  # figure, page, middle, left, digit
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for index in range(len(document)):
+            text = document[index].get_textpage()
+            for char in range(pdfium.FPDFText_CountChars(text.raw)):
+                number = wanted.get((index, pdfium.FPDFPageObj_GetMarkedContentID(pdfium.FPDFText_GetTextObject(text.raw, char))))
+                letter = chr(pdfium.FPDFText_GetUnicode(text.raw, char))
+                if number is None or not letter.isdigit():
+                    continue
+                left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+                pdfium.FPDFText_GetCharBox(text.raw, char, left, right, bottom, top)
+                found.append((number, index, (bottom.value + top.value) / 2, left.value, letter))
+    finally:
+        document.close()
+    lines: list[list[tuple]] = []  # glyphs of one figure whose middles are within 3 pt: one line
+    for glyph in sorted(found):
+        if lines and lines[-1][-1][:2] == glyph[:2] and glyph[2] - lines[-1][-1][2] < 3:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return {"".join(glyph[4] for glyph in sorted(line, key=lambda glyph: glyph[3])) for line in lines}
+
+
+@pytest.mark.parametrize("variant", PRINT_VARIANTS, ids=[v.value for v in PRINT_VARIANTS])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_drawing_is_printed_whole_and_centred_on_the_page(every_pdf: Path, locale: str, variant: Variant):
+    """Each drawing's ink, the ones inside coloured boxes too (stroke signs, eye care, the bag of
+    medicines), sits in the middle of the text column (the margins are equal) and inside the
+    page's margins, in every language and both print sizes. A table cell puts flowables at its
+    left edge: a drawing in a box used to print off-centre."""
+    for handout_id in HANDOUT_IDS:
+        path = _pdf(every_pdf, locale, handout_id, variant)
+        alts = _drawing_alts(locale, handout_id)
+        with pikepdf.open(path) as pdf:
+            width = float(pdf.pages[0].MediaBox[2])
+        drawings = _figure_ink(path, alts)
+        assert len(drawings) == len(alts), (handout_id, "a drawing was not found in the ink")
+        for page, left, bottom, right, top in drawings:
+            assert abs((left + right) / 2 - width / 2) < 2, (handout_id, page, left, right)
+            assert left >= 36 and right <= width - 36, (handout_id, page, left, right)
+
+
+@pytest.mark.parametrize("variant", PRINT_VARIANTS, ids=[v.value for v in PRINT_VARIANTS])
+@pytest.mark.parametrize("locale", LOCALES)
+def test_numbered_panels_read_in_the_handouts_direction_and_digits(every_pdf: Path, locale: str, variant: Variant):
+    """A drawing's numbered panels (eye care 1-2, the nerve before and after 1-2, the stroke signs
+    1-2-3) and its time line (months 0 3 6 9 12) start where the reader starts: at the left, or
+    at the right in Arabic and Persian; and their numbers are printed in the digits the caption
+    uses (Persian ۱ ۲ ۳)."""
+    from hfs_pdf.layout.numerals import native_digits
+
+    language = _locale(locale).language
+    in_order = {"botulinum-toxin": [["1", "2"]], "mvd-surgery": [["1", "2"], ["1", "2", "3"]],
+                "combining-therapies": [["0", "3", "6", "9", "12"], ["1", "2", "3"]], "overview": [["1", "2", "3"]]}
+    for handout_id, sequences in in_order.items():
+        numbers = {"".join(reversed(seq) if locale in RIGHT_TO_LEFT else seq) for seq in sequences}  # as read left to right
+        drawn = _figure_numbers(_pdf(every_pdf, locale, handout_id, variant), _drawing_alts(locale, handout_id))
+        wanted = {native_digits(n, language) for n in numbers}
+        assert drawn == wanted, (handout_id, drawn)
+
+
+def test_a_boxs_picture_prints_where_the_handout_puts_it(every_pdf: Path):
+    """The stroke signs print under the words they show ("Stroke signs start suddenly: …") and
+    above the box's other advice in the overview; after the list of emergency signs in the
+    surgery handout, whose YAML lists the picture after the bullets."""
+    import pdfplumber
+
+    def line_top(page, text: str) -> float:  # PDF coordinates: from the bottom of the page
+        found = page.search(text)
+        assert found, text
+        return page.height - found[0]["top"]
+
+    for handout_id, above, below in (("overview", "Stroke signs start suddenly", "See your doctor soon if your face"),
+                                      ("mvd-surgery", "Clear, watery fluid dripping", "References")):
+        path = _pdf(every_pdf, "en", handout_id, Variant.STANDARD)
+        with pdfplumber.open(path) as pdf:
+            boxes = [box for box in _figure_ink(path, _drawing_alts("en", handout_id)) if pdf.pages[box[0]].search(above)]
+            assert len(boxes) == 1, handout_id
+            index, left, bottom, right, top = boxes[0]
+            page = pdf.pages[index]
+            assert line_top(page, above) > top and bottom > line_top(page, below), handout_id
+
+
+SPACED = [name for name in LOCALES if name not in RIGHT_TO_LEFT + CHINESE_JAPANESE + KOREAN]  # set by ReportLab
+
+
+@pytest.mark.parametrize("variant", PRINT_VARIANTS, ids=[v.value for v in PRINT_VARIANTS])
+@pytest.mark.parametrize("locale", SPACED)
+def test_table_cells_never_break_a_word_in_the_middle(every_pdf: Path, locale: str, variant: Variant):
+    """A narrow column of the treatment table must not print half a word on each line
+    ("Botulinumtoxin-Spritz" / "en"): a long compound breaks at its own hyphen. Every piece each
+    cell line prints is a whole word of that cell, or a hyphenated word's part up to its hyphen."""
+    from hfs_pdf.content import load_handout
+    from hfs_pdf.model import Table
+
+    handout = load_handout(PROJECT / "handouts" / "overview.yaml")
+    table = next(block for section in handout.sections for block in section.blocks if isinstance(block, Table))
+    cells = [*table.columns, *(cell for row in table.rows for cell in row)]
+    if locale != "en":
+        cells = [_source_catalog(locale).get(cell, context="overview").string for cell in cells]
+    allowed = set()
+    for cell in cells:
+        for word in re.sub(r"\s*\[@[^\]]+\]", "", cell).split():
+            allowed.add(word)
+            pieces = word.split("-")
+            allowed.update(piece + "-" for piece in pieces[:-1])
+            allowed.add(pieces[-1])
+    strip = ".,;:()"
+    allowed = {word.strip(strip) for word in allowed}
+    printed = [(line.where(), re.sub(r"\[[\d,\s]+\]", "", piece).strip(strip))  # citation marks left out
+               for line in ink.drawn_lines(_pdf(every_pdf, locale, "overview", variant))
+               if line.role in ("TD", "TH") for piece in line.visual.split()]
+    broken = [(where, piece) for where, piece in printed if piece and piece not in allowed and not piece.isdigit()]
+    assert broken == []

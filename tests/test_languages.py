@@ -19,7 +19,7 @@ from hfs_pdf.content.markup import parse_markup, plain_text
 from reportlab.pdfbase import pdfmetrics
 
 from hfs_pdf.fonts import family_name_for, font_family
-from hfs_pdf.i18n.catalogs import check_catalog, po_path, reviewed_by
+from hfs_pdf.i18n.catalogs import check_catalog, number_approval, po_path, reviewed_by
 
 from .conftest import PROJECT
 from .pdfcheck import base_name, fonts, page_texts
@@ -66,12 +66,26 @@ def test_catalog_is_complete_and_keeps_the_markup(locale: str):
     assert (check.untranslated, check.fuzzy, check.broken) == ([], [], [])
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def _a_date_with_its_month_as_a_number(message) -> bool:
+    """The one approved difference: a form's example date ("March 3") written as Chinese, Japanese
+    and Korean write dates (3月3日), which adds the month's own number and changes nothing else."""
+    date = re.fullmatch(r"(\w+) (\d+)", message.id)
+    if not date or date.group(1) not in MONTHS or number_approval(message) is None:
+        return False
+    month = str(MONTHS.index(date.group(1)) + 1)
+    return _numbers(message.string) == Counter([date.group(2), month])
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_number_survives_translation(locale: str):
     changed = [
         (message.context, message.id)
         for message in _catalog(locale)
-        if message.id and _numbers(message.id) != _numbers(message.string)
+        if message.id and _numbers(message.id) != _numbers(message.string) and not _a_date_with_its_month_as_a_number(message)
     ]
     assert changed == []
 
