@@ -14,7 +14,7 @@ build: $(STAMP) bytecode
 	$(BIN)/hfs-pdf build --lang all --large-print --out dist
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The fuzz properties of tests/test_fuzz.py, long and random (make test runs a short fixed sample).
 FUZZ_EXAMPLES ?= 3000
